@@ -1,0 +1,75 @@
+/** @file
+ *  @brief The Arabic analyzer: stemming and stop words on top of normalize() and tokenize().
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fahras {
+
+/** Which stemmer turns a normalized word into an index term. */
+enum class StemmerKind {
+    Light,     ///< fahras's own light stemmer (the default; docs/analyzer.md).
+    Snowball,  ///< Xapian's Snowball Arabic stemmer, for comparison.
+    None,      ///< no stemming: the normalized word is the term.
+};
+
+/** Parses "light", "snowball" or "none".
+ *  @throws fahras::Error naming the value otherwise.
+ */
+[[nodiscard]] StemmerKind parse_stemmer_kind(std::string_view name);
+
+/** "light", "snowball" or "none". */
+[[nodiscard]] std::string_view to_string(StemmerKind kind) noexcept;
+
+/** Strips the clitics and light suffixes of one normalized word (fahras's light stemmer).
+ *
+ *  Proclitics: a conjunction (و ف), then a preposition (ب ك ل), then the article (ال; ل + ال
+ *  is written لل), each only when enough of the word remains. Suffixes: one pronoun suffix
+ *  (ها هم هما…), then one inflection suffix (ات ون ين ان يه يا ي ه…), again with length
+ *  guards. Words on the protected list (common words and names that begin or end with
+ *  letters that look like affixes, e.g. وزير, واشنطن, فلسطين, بريطانيا) are never cut inside.
+ *
+ *  @param word  one word as returned by tokenize() (normalized, UTF-8).
+ *  @return the stem, UTF-8; never empty for a non-empty word.
+ */
+[[nodiscard]] std::string light_stem(std::string_view word);
+
+/** True if the normalized word is on fahras's Arabic (or English) stop-word list. */
+[[nodiscard]] bool is_stop_word(std::string_view word);
+
+/** Turns text into index terms: the one analysis shared by indexing and searching.
+ *
+ *  Documents and queries both go through tokenize() and then stem(); the index and the
+ *  searcher plug the same stemmer into Xapian (TermGenerator, QueryParser, MSet::snippet).
+ */
+class Analyzer {
+public:
+    /** @param kind  the stemmer; an index records the one it was built with. */
+    explicit Analyzer(StemmerKind kind = StemmerKind::Light) : kind_(kind) {}
+
+    [[nodiscard]] StemmerKind kind() const noexcept { return kind_; }
+
+    /** Stems one word. The word is normalized first if it needs it, so that raw words
+     *  (with diacritics, hamza forms, tatweel…) give the same stem as their normalized form.
+     *  @param word  UTF-8.
+     *  @return the term, UTF-8.
+     */
+    [[nodiscard]] std::string stem(std::string_view word) const;
+
+    /** The stems of the words of @p text, stop words left out (UTF-8 in/out). */
+    [[nodiscard]] std::vector<std::string> terms(std::string_view text) const;
+
+private:
+    StemmerKind kind_;
+};
+
+/** Version of the analysis (normalize + tokenize + stemmers + stop words). Bump it whenever
+ *  any of them changes what terms a text gives: indexes record it and the searcher refuses
+ *  an index built with another version.
+ */
+inline constexpr int kAnalyzerVersion = 1;
+
+}  // namespace fahras

@@ -1,0 +1,48 @@
+/** @file
+ *  @brief Reading document collections: .txt files, directories of them, and JSONL.
+ */
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "fahras/error.h"
+
+namespace fahras {
+
+/** One document as read from a source; every field UTF-8, the text as written. */
+struct Document {
+    std::string id;      ///< unique: path relative to the source directory, or the JSONL "id"
+    std::string title;   ///< JSONL "title", else the first non-empty line of a .txt file
+    std::string text;    ///< the whole text, original (diacritics and all)
+    std::string date;    ///< JSONL "date" (ISO 8601), empty if absent
+    std::string source;  ///< JSONL "source", empty if absent
+    std::string url;     ///< JSONL "url", empty if absent
+};
+
+/** Receives each document read. */
+using DocumentSink = std::function<void(Document&&)>;
+/** Receives each problem with one file or line; reading goes on after it. */
+using WarningSink = std::function<void(const InputError&)>;
+
+/** Reads one source and hands every document in it to @p on_document.
+ *
+ *  A source is a `.txt` file (id: its file name), a directory (every `.txt` file below it,
+ *  recursively, in byte order of path, hidden files and directories skipped; id: the path
+ *  relative to the directory, '/'-separated), or a `.jsonl` file (one
+ *  `{"id", "text", "title"?, "date"?, "source"?, "url"?}` object per line; a numeric id
+ *  becomes a string).
+ *
+ *  Bad input never stops the reading: a file that cannot be read, an empty or binary file,
+ *  a malformed JSONL line or one without "id" or "text" is reported to @p on_warning and
+ *  skipped. A .txt file with invalid UTF-8 is reported (with the byte offset of the first
+ *  bad sequence) and indexed with each bad sequence replaced by U+FFFD. A UTF-8 byte-order
+ *  mark is dropped.
+ *
+ *  @param source  path to a file or directory.
+ *  @throws nothing for bad input (see above); std::bad_alloc only.
+ */
+void read_source(const std::string& source, const DocumentSink& on_document,
+                 const WarningSink& on_warning);
+
+}  // namespace fahras

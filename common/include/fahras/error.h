@@ -1,0 +1,50 @@
+/** @file
+ *  @brief The exceptions the fahras library throws.
+ */
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace fahras {
+
+/** Base of every error fahras throws itself (Xapian::Error passes through unwrapped).
+ *
+ *  what() is one line, suitable for `fahras-…: error: <what>`.
+ */
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/** A problem with one input file or one line of it; the run can go on without it. */
+class InputError : public Error {
+public:
+    /** @param path  the file, as the user named it (UTF-8).
+     *  @param line  1-based line number, or 0 when the problem concerns the whole file.
+     *  @param problem  what is wrong, without the file name.
+     */
+    InputError(std::string path, std::size_t line, const std::string& problem);
+
+    [[nodiscard]] const std::string& path() const noexcept { return path_; }
+    [[nodiscard]] std::size_t line() const noexcept { return line_; }
+
+private:
+    std::string path_;
+    std::size_t line_;
+};
+
+/** The query cannot be parsed or has nothing to search for. */
+class QueryError : public Error {
+public:
+    using Error::Error;
+};
+
+/** The index was built by another analyzer version (or does not exist as a fahras index). */
+class IndexVersionError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace fahras

@@ -1,0 +1,99 @@
+/** @file
+ *  @brief Building and updating a fahras index.
+ */
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fahras/analyzer.h"
+#include "fahras/corpus.h"
+
+namespace fahras {
+
+/** What to do with an index that already exists. */
+enum class OpenMode {
+    Update,     ///< keep its documents; documents with the same id are replaced
+    Overwrite,  ///< start from an empty index
+};
+
+/** How an index is built. */
+struct IndexOptions {
+    StemmerKind stemmer = StemmerKind::Light;
+    OpenMode mode = OpenMode::Update;
+};
+
+/** Adds documents to a Xapian database with the fahras analyzer and schema.
+ *
+ *  Holds the database's write lock from construction to destruction. Nothing is visible to
+ *  searchers, nor safe from a crash, until commit() returns.
+ *
+ *  **Example**
+ *  @code
+ *  fahras::IndexWriter writer("/var/lib/fahras/index", {});
+ *  writer.add({.id = "a1", .title = "…", .text = "…"});
+ *  writer.commit();
+ *  @endcode
+ */
+class IndexWriter {
+public:
+    /** Opens (creating if needed) the index at @p path.
+     *  @throws Xapian::DatabaseLockError if another writer holds the index.
+     *  @throws fahras::IndexVersionError if the index holds documents analyzed with another
+     *          analyzer version or stemmer (use OpenMode::Overwrite to start again).
+     */
+    IndexWriter(const std::string& path, const IndexOptions& options);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /** Analyzes and adds @p doc, replacing any document with the same id.
+     *  @throws fahras::InputError if the id is empty or longer than the index allows.
+     */
+    void add(const Document& doc);
+
+    /** Makes everything added so far durable and visible. Call it before reporting success:
+     *  the destructor does not commit. */
+    void commit();
+
+    /** Number of documents in the index, committed or not. */
+    [[nodiscard]] std::size_t document_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/** What one indexing run did. */
+struct IndexStats {
+    std::size_t sources = 0;     ///< sources read
+    std::size_t documents = 0;   ///< documents added or replaced in this run
+    std::size_t bytes = 0;       ///< bytes of document text analyzed
+    std::size_t warnings = 0;    ///< files or lines reported and skipped or repaired
+    std::size_t index_size = 0;  ///< documents in the index after the run
+    double seconds = 0.0;        ///< reading, analysis and commit
+};
+
+/** Callbacks of index_sources(); any may be empty. */
+struct IndexCallbacks {
+    WarningSink on_warning;                            ///< a bad file or line
+    std::function<void(const Document&)> on_document;  ///< after each document is added
+};
+
+/** Reads every source (see read_source) into the index at @p path and commits once.
+ *
+ *  A bad file or line is reported through @p callbacks and skipped; everything else is
+ *  indexed. Nothing is visible to searchers before the final commit.
+ *
+ *  @throws Xapian::DatabaseLockError if another writer holds the index.
+ *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.
+ */
+[[nodiscard]] IndexStats index_sources(const std::string& path,
+                                       const std::vector<std::string>& sources,
+                                       const IndexOptions& options,
+                                       const IndexCallbacks& callbacks);
+
+}  // namespace fahras

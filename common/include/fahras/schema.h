@@ -1,0 +1,37 @@
+/** @file
+ *  @brief The index schema: every term prefix, value slot and metadata key fahras uses.
+ *
+ *  Prefixes follow the Xapian/Omega convention: single capitals are Omega's, `X…` are ours.
+ */
+#pragma once
+
+#include <string_view>
+
+namespace fahras::schema {
+
+/** Unique-id term: `Q` + document id. Re-indexing a document replaces it. */
+inline constexpr std::string_view kPrefixId = "Q";
+/** Title words (stemmed `ZS…`, as Xapian's TermGenerator prefixes them). */
+inline constexpr std::string_view kPrefixTitle = "S";
+/** Source (newspaper, collection) as one boolean term: `XSOURCE` + lower-case name. */
+inline constexpr std::string_view kPrefixSource = "XSOURCE";
+
+/** Value slot holding the document id (for sorting and collapsing). */
+inline constexpr unsigned kSlotId = 0;
+/** Value slot holding the ISO 8601 date, if any. */
+inline constexpr unsigned kSlotDate = 1;
+
+/** Metadata key: analyzer version the index was built with (fahras::kAnalyzerVersion). */
+inline constexpr std::string_view kMetaAnalyzer = "fahras:analyzer";
+/** Metadata key: stemmer the index was built with ("light", "snowball", "none"). */
+inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
+
+/** Document data: a JSON object with the stored fields below (UTF-8, original text). */
+inline constexpr std::string_view kFieldId = "id";
+inline constexpr std::string_view kFieldTitle = "title";
+inline constexpr std::string_view kFieldText = "text";
+inline constexpr std::string_view kFieldDate = "date";
+inline constexpr std::string_view kFieldSource = "source";
+inline constexpr std::string_view kFieldUrl = "url";
+
+}  // namespace fahras::schema

@@ -1,0 +1,86 @@
+/** @file
+ *  @brief Ranked search over a fahras index.
+ */
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fahras {
+
+/** Whether hits carry a snippet (batch runs that only need ids skip the work). */
+enum class Snippets { Yes, No };
+
+/** What to search for and what to return. */
+struct SearchOptions {
+    std::size_t limit = 10;            ///< hits to return at most
+    std::size_t offset = 0;            ///< hits to skip (for paging)
+    Snippets snippets = Snippets::Yes;
+    std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
+    std::string highlight_start = "**";
+    std::string highlight_end = "**";
+};
+
+/** One matching document. */
+struct Hit {
+    std::size_t rank = 0;   ///< 1-based, counting the skipped ones (offset + 1 for the first)
+    unsigned docid = 0;     ///< Xapian document id
+    double score = 0.0;     ///< BM25 weight
+    std::string id;         ///< the document's own id
+    std::string title;
+    std::string snippet;    ///< original text, matched words between the highlight markers
+    std::string date;
+    std::string source;
+    std::string url;
+};
+
+/** The answer to one query. */
+struct SearchResult {
+    std::vector<Hit> hits;
+    std::size_t matches_estimated = 0;  ///< Xapian's estimate of all matching documents
+    std::string did_you_mean;           ///< spelling suggestion (normalized words), or empty
+};
+
+/** One query of a batch: an id and the query text. */
+struct Topic {
+    std::string id;
+    std::string query;
+};
+
+/** Reads a topics file: `qid<TAB>query` per line; blank lines and lines starting with '#'
+ *  are skipped (the format of TREC-style tools).
+ *  @throws fahras::InputError naming the file (and line) if it cannot be read or a line has
+ *          no tab.
+ */
+[[nodiscard]] std::vector<Topic> read_topics(const std::string& path);
+
+/** Opens an index read-only and answers queries on it.
+ *
+ *  Query syntax: free words (ranked, OR), "quoted phrases", AND / OR / NOT / XOR, +must
+ *  -mustnot, (grouping), prefix* wildcards. Words are analyzed exactly as documents are.
+ */
+class Searcher {
+public:
+    /** @throws fahras::Error if @p path is not a readable index.
+     *  @throws fahras::IndexVersionError if it was built with another analyzer version. */
+    explicit Searcher(const std::string& path);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /** Runs one query (UTF-8).
+     *  @throws fahras::QueryError if it is malformed or has no searchable word. */
+    [[nodiscard]] SearchResult search(std::string_view query, const SearchOptions& options) const;
+
+    /** Number of documents in the index. */
+    [[nodiscard]] std::size_t document_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fahras

@@ -1,0 +1,182 @@
+/** @file
+ *  @brief Reading document collections: .txt files, directories of them, and JSONL.
+ */
+#include "fahras/corpus.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "unicode_text.h"
+
+namespace fahras {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool has_extension(const fs::path& path, std::string_view ext) {
+    return path.extension().string() == ext;
+}
+
+bool is_hidden(const fs::path& name) {
+    const std::string s = name.filename().string();
+    return !s.empty() && s.front() == '.';
+}
+
+std::string trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\r\n\v\f";
+    const auto first = s.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    const auto last = s.find_last_not_of(kSpace);
+    return std::string(s.substr(first, last - first + 1));
+}
+
+/** Whole file; throws InputError if it cannot be read. */
+std::string read_file(const fs::path& path, const std::string& shown) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, std::string("cannot read: ") + std::strerror(errno));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw InputError(shown, 0, std::string("read error: ") + std::strerror(errno));
+    return std::move(buffer).str();
+}
+
+/** Drops a UTF-8 byte-order mark and repairs invalid UTF-8 (reported). */
+void clean_text(std::string& text, const std::string& shown, std::size_t line,
+                const WarningSink& on_warning) {
+    if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+    if (auto bad = detail::sanitize_utf8(text)) {
+        on_warning(InputError(shown, line,
+                              "invalid UTF-8 at byte " + std::to_string(*bad) +
+                                  "; bad bytes replaced with U+FFFD"));
+    }
+}
+
+void read_text_file(const fs::path& path, std::string id, const std::string& shown,
+                    const DocumentSink& on_document, const WarningSink& on_warning) {
+    std::string text = read_file(path, shown);
+    if (text.find('\0') != std::string::npos) {
+        throw InputError(shown, 0, "binary file (contains NUL bytes); skipped");
+    }
+    clean_text(text, shown, 0, on_warning);
+    if (trim(text).empty()) throw InputError(shown, 0, "empty file; skipped");
+
+    Document doc;
+    doc.id = std::move(id);
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        doc.title = trim(line);
+        if (!doc.title.empty()) break;
+    }
+    doc.text = std::move(text);
+    on_document(std::move(doc));
+}
+
+std::string string_field(const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    return it->dump();
+}
+
+void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSink& on_document,
+                const WarningSink& on_warning) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, std::string("cannot read: ") + std::strerror(errno));
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (trim(line).empty()) continue;
+        clean_text(line, shown, number, on_warning);
+        const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
+        if (object.is_discarded() || !object.is_object()) {
+            on_warning(InputError(shown, number, "not a JSON object; line skipped"));
+            continue;
+        }
+        Document doc;
+        doc.id = string_field(object, "id");
+        if (doc.id.empty()) {
+            on_warning(InputError(shown, number, "no \"id\"; line skipped"));
+            continue;
+        }
+        const auto text = object.find("text");
+        if (text == object.end() || !text->is_string()) {
+            on_warning(InputError(shown, number, "no \"text\" string; line skipped"));
+            continue;
+        }
+        doc.text = text->get<std::string>();
+        doc.title = string_field(object, "title");
+        doc.date = string_field(object, "date");
+        doc.source = string_field(object, "source");
+        doc.url = string_field(object, "url");
+        on_document(std::move(doc));
+    }
+    if (in.bad()) throw InputError(shown, number, std::string("read error: ") + std::strerror(errno));
+}
+
+void read_directory(const fs::path& root, const std::string& shown,
+                    const DocumentSink& on_document, const WarningSink& on_warning) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    if (ec) throw InputError(shown, 0, "cannot read directory: " + ec.message());
+    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) {
+            on_warning(InputError(shown, 0, "cannot read directory: " + ec.message()));
+            break;
+        }
+        const fs::directory_entry& entry = *it;
+        if (is_hidden(entry.path())) {
+            if (entry.is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (entry.is_regular_file(ec) && has_extension(entry.path(), ".txt")) {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+        const std::string id = file.lexically_relative(root).generic_string();
+        const std::string file_shown = (fs::path(shown) / file.lexically_relative(root)).string();
+        try {
+            read_text_file(file, id, file_shown, on_document, on_warning);
+        } catch (const InputError& e) {
+            on_warning(e);
+        }
+    }
+}
+
+}  // namespace
+
+void read_source(const std::string& source, const DocumentSink& on_document,
+                 const WarningSink& on_warning) {
+    try {
+        const fs::path path(source);
+        std::error_code ec;
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            throw InputError(source, 0, "no such file or directory");
+        }
+        if (fs::is_directory(status)) {
+            read_directory(path, source, on_document, on_warning);
+        } else if (has_extension(path, ".jsonl")) {
+            read_jsonl(path, source, on_document, on_warning);
+        } else {
+            read_text_file(path, path.filename().string(), source, on_document, on_warning);
+        }
+    } catch (const InputError& e) {
+        on_warning(e);
+    }
+}
+
+}  // namespace fahras

@@ -1,0 +1,106 @@
+/** @file
+ *  @brief Character-level normalization of Arabic text (ICU NFKC plus Arabic folding).
+ */
+#include "fahras/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "unicode_text.h"
+
+namespace fahras {
+
+namespace {
+
+constexpr UChar32 kDelete = U_SENTINEL;
+
+/** What one code point of NFKC text becomes: itself, another code point, or nothing. */
+UChar32 fold_code_point(UChar32 c) {
+    switch (c) {
+        case 0x0640:  // ARABIC TATWEEL
+        case 0x0670:  // ARABIC LETTER SUPERSCRIPT ALEF
+            return kDelete;
+        case 0x0622:  // ARABIC LETTER ALEF WITH MADDA ABOVE
+        case 0x0623:  // ARABIC LETTER ALEF WITH HAMZA ABOVE
+        case 0x0625:  // ARABIC LETTER ALEF WITH HAMZA BELOW
+        case 0x0671:  // ARABIC LETTER ALEF WASLA
+        case 0x0672:  // ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE
+        case 0x0673:  // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW
+            return 0x0627;  // ARABIC LETTER ALEF
+        case 0x0649:  // ARABIC LETTER ALEF MAKSURA
+        case 0x0626:  // ARABIC LETTER YEH WITH HAMZA ABOVE
+        case 0x06CC:  // ARABIC LETTER FARSI YEH
+        case 0x06D0:  // ARABIC LETTER E
+        case 0x06D2:  // ARABIC LETTER YEH BARREE
+        case 0x06D3:  // ARABIC LETTER YEH BARREE WITH HAMZA ABOVE
+            return 0x064A;  // ARABIC LETTER YEH
+        case 0x0629:  // ARABIC LETTER TEH MARBUTA
+        case 0x06C3:  // ARABIC LETTER TEH MARBUTA GOAL
+        case 0x06C0:  // ARABIC LETTER HEH WITH YEH ABOVE
+        case 0x06C1:  // ARABIC LETTER HEH GOAL
+        case 0x06C2:  // ARABIC LETTER HEH GOAL WITH HAMZA ABOVE
+        case 0x06BE:  // ARABIC LETTER HEH DOACHASHMEE
+        case 0x06D5:  // ARABIC LETTER AE
+            return 0x0647;  // ARABIC LETTER HEH
+        case 0x0624:  // ARABIC LETTER WAW WITH HAMZA ABOVE
+            return 0x0648;  // ARABIC LETTER WAW
+        case 0x06A9:  // ARABIC LETTER KEHEH
+        case 0x06AA:  // ARABIC LETTER SWASH KAF
+            return 0x0643;  // ARABIC LETTER KAF
+        case 0x066B:  // ARABIC DECIMAL SEPARATOR
+            return '.';
+        case 0x066C:  // ARABIC THOUSANDS SEPARATOR
+            return ',';
+        default:
+            break;
+    }
+    // ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW: the harakat and other combining marks.
+    if (c >= 0x064B && c <= 0x065F) return kDelete;
+    // ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA .. ARABIC SMALL LOW MEEM:
+    // Qur'anic annotation signs.
+    if (c >= 0x06D6 && c <= 0x06ED) return kDelete;
+    // ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK,
+    // ARABIC LETTER MARK, SOFT HYPHEN, ZERO WIDTH NO-BREAK SPACE and the rest: invisible.
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return kDelete;
+    if (c >= 0x80 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+        return '0' + u_charDigitValue(c);  // any script's digits become ASCII
+    }
+    return c;
+}
+
+}  // namespace
+
+namespace detail {
+
+icu::UnicodeString normalize_utf16(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    check_icu(status, "getNFKCInstance");
+    // fromUTF8 turns each invalid UTF-8 sequence into U+FFFD REPLACEMENT CHARACTER.
+    const icu::UnicodeString source =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const icu::UnicodeString composed = nfkc->normalize(source, status);
+    check_icu(status, "NFKC normalize");
+
+    icu::UnicodeString folded;
+    folded.getBuffer(composed.length());  // reserve; released at once below
+    folded.releaseBuffer(0);
+    for (int32_t i = 0; i < composed.length();) {
+        const UChar32 c = composed.char32At(i);
+        i += U16_LENGTH(c);
+        const UChar32 mapped = fold_code_point(c);
+        if (mapped != kDelete) folded.append(mapped);
+    }
+    return folded;
+}
+
+}  // namespace detail
+
+std::string normalize(std::string_view text) {
+    std::string out;
+    detail::normalize_utf16(text).toUTF8String(out);
+    return out;
+}
+
+}  // namespace fahras

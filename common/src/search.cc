@@ -1,0 +1,191 @@
+/** @file
+ *  @brief Ranked search over a fahras index.
+ */
+#include "fahras/search.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "fahras/analyzer.h"
+#include "fahras/error.h"
+#include "fahras/schema.h"
+#include "fahras/tokenize.h"
+#include "xapian_glue.h"
+
+namespace fahras {
+
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE |
+                                 Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE |
+                                 Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+/** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
+std::string unescape_xml(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            if (s.compare(i, 5, "&amp;") == 0) {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (s.compare(i, 4, "&lt;") == 0) {
+                out += '<';
+                i += 3;
+                continue;
+            }
+            if (s.compare(i, 4, "&gt;") == 0) {
+                out += '>';
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+std::string field(const nlohmann::json& data, std::string_view key) {
+    const auto it = data.find(key);
+    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::string path;
+    Xapian::Database db;
+    Xapian::Stem stem;
+    Xapian::QueryParser parser;
+};
+
+Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    impl_->path = path;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw Error("cannot open index '" + path + "': no such file or directory");
+    }
+    try {
+        impl_->db = Xapian::Database(path);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error("cannot open index '" + path + "': " + e.get_msg());
+    }
+    const std::string version = impl_->db.get_metadata(std::string(schema::kMetaAnalyzer));
+    if (version.empty()) {
+        throw IndexVersionError("'" + path +
+                                "' is not a fahras index: build it with fahras-index --db '" +
+                                path + "' SOURCE...");
+    }
+    if (version != std::to_string(kAnalyzerVersion)) {
+        throw IndexVersionError("index '" + path + "' was built with analyzer version " + version +
+                                ", this fahras-search uses version " +
+                                std::to_string(kAnalyzerVersion) +
+                                ": re-run fahras-index --overwrite --db '" + path + "' SOURCE...");
+    }
+    const StemmerKind kind =
+        parse_stemmer_kind(impl_->db.get_metadata(std::string(schema::kMetaStemmer)));
+    impl_->stem = detail::make_stem(kind);
+
+    Xapian::QueryParser& parser = impl_->parser;
+    parser.set_database(impl_->db);
+    parser.set_stemmer(impl_->stem);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stopper(detail::stopper());
+    parser.set_default_op(Xapian::Query::OP_OR);
+    parser.add_prefix("title", std::string(schema::kPrefixTitle));
+}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
+    const std::string prepared = query_text(query);
+    const std::vector<std::string> words = tokenize(query);
+    if (words.empty()) {
+        throw QueryError("query '" + std::string(query) + "' has no words to search for");
+    }
+    Xapian::QueryParser& parser = impl_->parser;
+    // Stop words have no stemmed terms in the index: a query of nothing else is matched on
+    // the words as written (still normalized) instead of being dropped.
+    const bool only_stop_words = std::all_of(words.begin(), words.end(), is_stop_word);
+    parser.set_stemming_strategy(only_stop_words ? Xapian::QueryParser::STEM_NONE
+                                                 : Xapian::QueryParser::STEM_SOME);
+    parser.set_stopper(only_stop_words ? nullptr : detail::stopper());
+    Xapian::Query parsed;
+    try {
+        parsed = parser.parse_query(prepared, kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("malformed query '" + std::string(query) + "': " + e.get_msg());
+    }
+
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(parsed);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                               static_cast<Xapian::doccount>(options.limit));
+
+    SearchResult result;
+    result.matches_estimated = mset.get_matches_estimated();
+    // Xapian suggests a correction for every word not in the spelling table, which in Arabic
+    // includes every new clitic combination (لترامب). Suggest only when some term of the
+    // query is missing from the index altogether.
+    for (auto term = parsed.get_unique_terms_begin(); term != parsed.get_unique_terms_end();
+         ++term) {
+        if (impl_->db.get_termfreq(*term) == 0) {
+            result.did_you_mean = parser.get_corrected_query_string();
+            break;
+        }
+    }
+    std::size_t rank = options.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        Hit hit;
+        hit.rank = ++rank;
+        hit.docid = *it;
+        hit.score = it.get_weight();
+        hit.id = field(data, schema::kFieldId);
+        hit.title = field(data, schema::kFieldTitle);
+        hit.date = field(data, schema::kFieldDate);
+        hit.source = field(data, schema::kFieldSource);
+        hit.url = field(data, schema::kFieldUrl);
+        if (options.snippets == Snippets::Yes) {
+            hit.snippet = unescape_xml(mset.snippet(
+                field(data, schema::kFieldText), options.snippet_length, impl_->stem,
+                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                options.highlight_start, options.highlight_end, "…"));
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+std::vector<Topic> read_topics(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot read topics file");
+    std::vector<Topic> topics;
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0) {
+            throw InputError(path, number, "expected 'qid<TAB>query'");
+        }
+        topics.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+    return topics;
+}
+
+}  // namespace fahras

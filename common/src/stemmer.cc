@@ -1,0 +1,147 @@
+/** @file
+ *  @brief fahras's Arabic light stemmer: clitics and light suffixes, with length guards.
+ *
+ *  Works on normalized words (fahras::normalize): alef forms are bare alef, teh marbuta is
+ *  heh, alef maksura is yeh. Affixes and protected words below are written normalized.
+ *  docs/analyzer.md explains each rule and the mistakes it avoids.
+ */
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <span>
+
+#include "fahras/analyzer.h"
+
+namespace fahras {
+
+namespace {
+
+/** Number of code points in UTF-8 @p s. */
+std::size_t length_of(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/** A proclitic sequence and the shortest stem it may leave. */
+struct Prefix {
+    std::string_view text;
+    std::size_t min_stem;  // code points the stem (after suffixes) must keep
+};
+
+// Conjunction (و ف), preposition (ب ل; ك only before the article) and article (ال, with ل
+// written لل), longest first. The guards keep the stripping off short words (وزن, بلد) and
+// off names whose first letter is a proclitic letter (بوتين, بايدن, لبنان).
+constexpr std::size_t kArticleStem = 3;  // الله keeps its article
+constexpr std::size_t kConjStem = 3;     // وقال → قال
+constexpr std::size_t kFaStem = 4;       // فريق, فكرة stay whole
+constexpr std::size_t kPrepStem = 5;     // لترامب → ترامب, but بوتين is not ب + وتين
+constexpr std::array kPrefixes{
+    Prefix{"وبال", kArticleStem}, Prefix{"وكال", kArticleStem}, Prefix{"فبال", kArticleStem},
+    Prefix{"فكال", kArticleStem}, Prefix{"ولل", kArticleStem},  Prefix{"فلل", kArticleStem},
+    Prefix{"وال", kArticleStem},  Prefix{"فال", kArticleStem},  Prefix{"بال", kArticleStem},
+    Prefix{"كال", kArticleStem},  Prefix{"لل", kArticleStem},   Prefix{"ال", kArticleStem},
+    Prefix{"وب", kPrepStem},      Prefix{"ول", kPrepStem},      Prefix{"فب", kPrepStem},
+    Prefix{"فل", kPrepStem},      Prefix{"و", kConjStem},       Prefix{"ف", kFaStem},
+    Prefix{"ب", kPrepStem},       Prefix{"ل", kPrepStem},
+};
+
+/** A suffix and the shortest stem it may leave. */
+struct Suffix {
+    std::string_view text;
+    std::size_t min_stem;
+};
+
+// Pronoun suffixes; at most one is removed.
+constexpr std::array kPronounSuffixes{
+    Suffix{"هما", 3}, Suffix{"كما", 3}, Suffix{"ها", 3}, Suffix{"هم", 4},
+    Suffix{"هن", 4},  Suffix{"كم", 4},  Suffix{"كن", 4}, Suffix{"نا", 4},
+};
+
+// Inflection suffixes, longest first; at most one is removed. ون ين ان need a long stem so
+// that بوتين, حسين, عثمان, ايران keep their last letters.
+constexpr std::array kInflectionSuffixes{
+    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3}, Suffix{"ون", 4},
+    Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},  Suffix{"يا", 3}, Suffix{"ه", 3},
+    Suffix{"ي", 3},
+};
+
+// Words whose first or last letters look like affixes but are part of the word. Nothing is
+// cut inside one of these where it stands at the start of the word or of the stem; affixes
+// around it still go (وزيرها → وزير, البريطانية → بريطان).
+constexpr std::string_view kProtected[] = {
+    // و-initial words: و is a radical, not the conjunction.
+    "وزير", "وزار", "وزرا", "واشنطن", "وكال", "ولاي", "وطن", "وقت", "وقود", "وكيل", "وجه",
+    "وجود", "وحد", "وحيد", "وصول", "وضع", "وفد", "وفق", "وفاه", "ورق", "ورش", "وسط", "وسائل",
+    "وسيل", "وثيق", "وثائق", "وظيف", "ولد", "ولاده", "وعد", "وعي", "وصف", "وقف", "وقوع",
+    "وقائع", "وراء", "وزن", "والد", "وادي", "واقع", "واضح", "واجب", "واحد", "واسع", "وارد",
+    "والي", "وافق", "ويكيبيديا", "وكالات",
+    // ف-initial words and names.
+    "فرنسا", "فرنسي", "فلسطين", "فيروس", "فنزويلا", "فيسبوك", "فرانس", "فيتنام", "فنلندا",
+    "فلوريدا", "فيينا", "فيلادلفيا", "فولكس",
+    // ب- and ل-initial words and names.
+    "بريطان", "برلمان", "برنامج", "برشلون", "بلجيك", "برازيل", "بنغلاديش", "بيلاروس",
+    "بورصات", "بروتوكول", "بطولات", "بلغاري", "بوليفي", "بنسلفاني", "باكستان", "بيانات",
+    "لاعب", "ليبرال", "لوكسمبورغ", "ليتواني", "لاتفي", "لبنان",
+    // Words and names that end in letters that look like suffixes.
+    "الله", "قران", "ايمان", "سلطان", "شيطان", "بيان", "انسان", "ميدان",
+};
+
+bool is_protected_at(std::string_view word, std::size_t at, std::string_view* found) {
+    for (std::string_view p : kProtected) {
+        if (word.substr(at).starts_with(p)) {
+            *found = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+/** Removes at most one pronoun and one inflection suffix from @p stem; never cuts before
+ *  @p keep bytes. */
+std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
+    for (const std::span<const Suffix> list :
+         {std::span<const Suffix>(kPronounSuffixes), std::span<const Suffix>(kInflectionSuffixes)}) {
+        for (const Suffix& s : list) {
+            if (!stem.ends_with(s.text)) continue;
+            const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
+            if (rest.size() < keep || length_of(rest) < s.min_stem) continue;
+            stem = rest;
+            break;
+        }
+    }
+    return stem;
+}
+
+/** True if cutting @p word after @p cut bytes splits a protected word that starts before. */
+bool cuts_protected(std::string_view word, std::size_t cut) {
+    for (std::size_t at = 0; at < cut; ++at) {
+        if ((word[at] & 0xC0) == 0x80) continue;  // not a code point boundary
+        std::string_view found;
+        if (is_protected_at(word, at, &found) && at + found.size() > cut) return true;
+    }
+    return false;
+}
+
+/** Stem of @p rest (the word after its proclitics): suffixes, respecting protected words. */
+std::string_view stem_rest(std::string_view rest) {
+    std::string_view found;
+    const std::size_t keep = is_protected_at(rest, 0, &found) ? found.size() : 0;
+    return strip_suffixes(rest, keep);
+}
+
+}  // namespace
+
+std::string light_stem(std::string_view word) {
+    if (length_of(word) < 3) return std::string(word);
+    for (const Prefix& p : kPrefixes) {
+        if (!word.starts_with(p.text)) continue;
+        if (cuts_protected(word, p.text.size())) continue;
+        const std::string_view stem = stem_rest(word.substr(p.text.size()));
+        if (length_of(stem) >= p.min_stem) return std::string(stem);
+    }
+    return std::string(stem_rest(word));
+}
+
+}  // namespace fahras

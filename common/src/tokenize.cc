@@ -1,0 +1,185 @@
+/** @file
+ *  @brief Word breaking (ICU) and query preparation: one tokenizer for documents and queries.
+ */
+#include "fahras/tokenize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/ubrk.h>
+
+#include <memory>
+
+#include "unicode_text.h"
+
+namespace fahras {
+
+namespace {
+
+/** A word-break iterator per thread: creating one costs far more than breaking a text. */
+icu::BreakIterator& word_breaker() {
+    thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> made(
+            icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        detail::check_icu(status, "createWordInstance");
+        return made;
+    }();
+    return *breaker;
+}
+
+bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+
+bool is_letter_like(UChar32 c) {
+    if (u_isalpha(c)) return true;
+    const auto mask = U_GET_GC_MASK(c);
+    return (mask & U_GC_M_MASK) != 0;  // combining marks stay with their letter
+}
+
+bool is_operator(const icu::UnicodeString& word) {
+    return word == u"AND" || word == u"OR" || word == u"NOT" || word == u"XOR";
+}
+
+/** Splits one ICU word segment into runs of letters and runs of digits. */
+void split_segment(const icu::UnicodeString& text, int32_t start, int32_t limit,
+                   const std::function<void(const detail::WordSpan&)>& on_word) {
+    enum class Run { None, Letters, Digits };
+    Run run = Run::None;
+    int32_t run_start = start;
+    icu::UnicodeString word;
+
+    auto flush = [&](int32_t end) {
+        if (run != Run::None && !word.isEmpty()) {
+            detail::WordSpan span{run_start, end, {}, is_operator(word)};
+            if (!span.is_operator) word.foldCase(U_FOLD_CASE_DEFAULT);
+            word.toUTF8String(span.folded);
+            on_word(span);
+        }
+        word.remove();
+        run = Run::None;
+    };
+
+    for (int32_t i = start; i < limit;) {
+        const UChar32 c = text.char32At(i);
+        const int32_t next = i + U16_LENGTH(c);
+        if (is_ascii_digit(c)) {
+            if (run != Run::Digits) {
+                flush(i);
+                run = Run::Digits;
+                run_start = i;
+            }
+            word.append(c);
+        } else if (run == Run::Digits && (c == '.' || c == ',') && next < limit &&
+                   is_ascii_digit(text.char32At(next))) {
+            // Inside a number: keep the decimal point, drop the thousands separator.
+            if (c == '.') word.append(c);
+        } else if (is_letter_like(c)) {
+            if (run != Run::Letters) {
+                flush(i);
+                run = Run::Letters;
+                run_start = i;
+            }
+            word.append(c);
+        } else {
+            flush(i);
+        }
+        i = next;
+    }
+    flush(limit);
+}
+
+}  // namespace
+
+namespace detail {
+
+void for_each_word(const icu::UnicodeString& normalized,
+                   const std::function<void(const WordSpan&)>& on_word) {
+    icu::BreakIterator& breaker = word_breaker();
+    breaker.setText(normalized);
+    int32_t start = breaker.first();
+    for (int32_t limit = breaker.next(); limit != icu::BreakIterator::DONE;
+         start = limit, limit = breaker.next()) {
+        if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+        split_segment(normalized, start, limit, on_word);
+    }
+}
+
+}  // namespace detail
+
+std::vector<std::string> tokenize(std::string_view text) {
+    std::vector<std::string> words;
+    detail::for_each_word(detail::normalize_utf16(text),
+                          [&](const detail::WordSpan& w) { words.push_back(w.folded); });
+    return words;
+}
+
+std::string analysis_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    detail::for_each_word(detail::normalize_utf16(text), [&](const detail::WordSpan& w) {
+        if (!out.empty()) out += ' ';
+        out += w.folded;
+    });
+    return out;
+}
+
+namespace {
+
+/** The query syntax kept from the characters between two words. */
+std::string gap_syntax(const icu::UnicodeString& text, int32_t start, int32_t limit,
+                       bool after_word, bool before_word) {
+    std::string out;
+    for (int32_t i = start; i < limit;) {
+        const UChar32 c = text.char32At(i);
+        const int32_t next = i + U16_LENGTH(c);
+        switch (c) {
+            case '"':
+            case 0x201C:  // LEFT DOUBLE QUOTATION MARK
+            case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
+            case 0x00AB:  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
+            case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+                out += '"';
+                break;
+            case '(':
+            case ')':
+                out += static_cast<char>(c);
+                break;
+            case '+':
+            case '-':
+                // Only as a prefix of the next word (+must, -mustnot, or a hyphenated word).
+                out += (before_word && next == limit) ? static_cast<char>(c) : ' ';
+                break;
+            case '*':
+                // Only as a suffix of the previous word (prefix wildcard).
+                out += (after_word && i == start) ? '*' : ' ';
+                break;
+            default:
+                out += ' ';
+                break;
+        }
+        i = next;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string query_text(std::string_view query) {
+    const icu::UnicodeString text = detail::normalize_utf16(query);
+    std::string out;
+    int32_t gap_start = 0;
+    bool after_word = false;
+    detail::for_each_word(text, [&](const detail::WordSpan& w) {
+        std::string gap = gap_syntax(text, gap_start, w.start, after_word, true);
+        // Words split out of one segment (145مليون) still need a separator.
+        if (gap.empty() && after_word) gap = " ";
+        out += gap;
+        out += w.folded;
+        gap_start = w.limit;
+        after_word = true;
+    });
+    out += gap_syntax(text, gap_start, text.length(), after_word, false);
+    return out;
+}
+
+}  // namespace fahras

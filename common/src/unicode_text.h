@@ -1,0 +1,39 @@
+/** @file
+ *  @brief Internal: the UTF-16 core of normalization and tokenization (ICU types).
+ */
+#pragma once
+
+#include <unicode/unistr.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fahras::detail {
+
+/** Normalizes @p text (see fahras::normalize) into UTF-16. */
+[[nodiscard]] icu::UnicodeString normalize_utf16(std::string_view text);
+
+/** One word found by for_each_word: [start, limit) in the normalized text. */
+struct WordSpan {
+    std::int32_t start;
+    std::int32_t limit;
+    std::string folded;  ///< the word, case-folded, UTF-8
+    bool is_operator;    ///< written exactly AND, OR, NOT or XOR
+};
+
+/** Calls @p on_word for each word of the normalized text, in order (see fahras::tokenize). */
+void for_each_word(const icu::UnicodeString& normalized,
+                   const std::function<void(const WordSpan&)>& on_word);
+
+/** Throws fahras::Error naming @p what if @p status is a failure. */
+void check_icu(int status, const char* what);
+
+/** Replaces every invalid UTF-8 sequence in @p text with U+FFFD.
+ *  @return the byte offset of the first invalid sequence, or nullopt if there was none. */
+std::optional<std::size_t> sanitize_utf8(std::string& text);
+
+}  // namespace fahras::detail

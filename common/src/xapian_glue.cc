@@ -1,0 +1,44 @@
+/** @file
+ *  @brief Internal: the analyzer as Xapian sees it (stemmer and stopper objects).
+ */
+#include "xapian_glue.h"
+
+#include <string>
+
+namespace fahras::detail {
+
+namespace {
+
+class AnalyzerStem : public Xapian::StemImplementation {
+public:
+    explicit AnalyzerStem(StemmerKind kind) : analyzer_(kind) {}
+
+    std::string operator()(const std::string& word) override { return analyzer_.stem(word); }
+
+    std::string get_description() const override {
+        return "fahras-" + std::string(to_string(analyzer_.kind()));
+    }
+
+private:
+    Analyzer analyzer_;
+};
+
+class StopWords : public Xapian::Stopper {
+public:
+    bool operator()(const std::string& word) const override { return is_stop_word(word); }
+    std::string get_description() const override { return "fahras-stopwords"; }
+};
+
+}  // namespace
+
+Xapian::Stem make_stem(StemmerKind kind) {
+    // Xapian::Stem takes ownership of the implementation (reference counted).
+    return Xapian::Stem(new AnalyzerStem(kind));
+}
+
+const Xapian::Stopper* stopper() {
+    static const StopWords words;
+    return &words;
+}
+
+}  // namespace fahras::detail

@@ -1,0 +1,98 @@
+/** @file
+ *  @brief fahras-index: build or update an Arabic full-text index (silent on success, for cron).
+ */
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "fahras/analyzer.h"
+#include "fahras/error.h"
+#include "fahras/index_writer.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitWarnings = 1;
+constexpr int kExitError = 2;
+constexpr int kExitLocked = 3;
+
+constexpr const char* kExitCodes = R"(Exit codes:
+  0  success
+  1  success, but some files or lines were skipped or repaired (warnings on stderr)
+  2  error: nothing was committed by this run (usage, unreadable index, ...)
+  3  the index is locked by another fahras-index; try again later)";
+
+void report(const std::string& what) { std::cerr << "fahras-index: error: " << what << '\n'; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Build or update a fahras index of Arabic documents.", "fahras-index"};
+    app.set_version_flag("--version", "fahras-index " FAHRAS_VERSION);
+    app.footer(kExitCodes);
+
+    std::string db;
+    std::vector<std::string> sources;
+    std::string stemmer = "light";
+    bool verbose = false;
+    bool stats = false;
+    bool overwrite = false;
+    app.add_option("--db", db, "Index directory (created if missing)")
+        ->required()
+        ->envname("FAHRAS_DB");
+    app.add_option("SOURCE", sources, "A .txt file, a directory of .txt files, or a .jsonl file")
+        ->required();
+    app.add_option("--stemmer", stemmer, "Stemmer: light, snowball or none")
+        ->check(CLI::IsMember({"light", "snowball", "none"}))
+        ->capture_default_str();
+    app.add_flag("--overwrite", overwrite, "Discard the index's documents and start again");
+    app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
+    app.add_flag("--stats", stats, "Print a one-line summary on stdout");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitError;
+    }
+
+    try {
+        fahras::IndexOptions options;
+        options.stemmer = fahras::parse_stemmer_kind(stemmer);
+        options.mode = overwrite ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
+        fahras::IndexCallbacks callbacks;
+        callbacks.on_warning = [](const fahras::InputError& e) {
+            std::cerr << "fahras-index: warning: " << e.what() << '\n';
+        };
+        if (verbose) {
+            callbacks.on_document = [](const fahras::Document& doc) {
+                std::cerr << "fahras-index: indexed '" << doc.id << "'\n";
+            };
+        }
+        const fahras::IndexStats s = fahras::index_sources(db, sources, options, callbacks);
+        if (stats) {
+            std::printf(
+                "fahras-index: %zu documents indexed (%.1f MB) from %zu sources in %.2f s "
+                "(%.0f docs/s); %zu warnings; index '%s' holds %zu documents\n",
+                s.documents, static_cast<double>(s.bytes) / 1e6, s.sources, s.seconds,
+                s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0, s.warnings,
+                db.c_str(), s.index_size);
+        }
+        if (std::getenv("FAHRAS_BENCH") != nullptr) {
+            std::fprintf(stderr, "#bench {\"phase\": \"index\", \"docs\": %zu, \"seconds\": %.3f}\n",
+                         s.documents, s.seconds);
+        }
+        return s.warnings > 0 ? kExitWarnings : kExitOk;
+    } catch (const Xapian::DatabaseLockError&) {
+        report("index '" + db + "' is locked by another indexer");
+        return kExitLocked;
+    } catch (const Xapian::Error& e) {
+        report("index '" + db + "': " + e.get_description());
+        return kExitError;
+    } catch (const std::exception& e) {
+        report(e.what());
+        return kExitError;
+    }
+}

@@ -1,0 +1,119 @@
+/** @file
+ *  @brief fahras-search: ranked search over a fahras index, one query or a batch of topics.
+ */
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "fahras/error.h"
+#include "fahras/search.h"
+#include "output.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitNoMatch = 1;
+constexpr int kExitError = 2;
+
+constexpr const char* kExitCodes = R"(Exit codes:
+  0  at least one document matched
+  1  no document matched
+  2  error: usage, missing or incompatible index, malformed query)";
+
+void report(const std::string& what) { std::cerr << "fahras-search: error: " << what << '\n'; }
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Search a fahras index of Arabic documents, best matches first.",
+                 "fahras-search"};
+    app.set_version_flag("--version", "fahras-search " FAHRAS_VERSION);
+    app.footer(kExitCodes);
+
+    std::string db;
+    std::vector<std::string> words;
+    std::string topics_path;
+    std::string format_name = "text";
+    fahras::SearchOptions options;
+    app.add_option("--db", db, "Index directory")->required()->envname("FAHRAS_DB");
+    app.add_option("QUERY", words,
+                   "Words, \"phrases\", AND OR NOT, +must -mustnot, prefix* (docs/query.md)");
+    app.add_option("--topics", topics_path, "Answer every 'qid<TAB>query' line of FILE")
+        ->check(CLI::ExistingFile);
+    app.add_option("-n,--limit", options.limit, "Number of hits per query")
+        ->capture_default_str();
+    app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
+        ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
+        ->capture_default_str();
+
+    try {
+        app.parse(argc, argv);
+        if (words.empty() == topics_path.empty()) {
+            throw CLI::ValidationError("give either a QUERY or --topics FILE");
+        }
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kExitOk : kExitError;
+    }
+
+    const fahras::Format format = fahras::parse_format(format_name);
+    if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
+        options.snippets = fahras::Snippets::No;
+    }
+    if (format == fahras::Format::Text && isatty(STDOUT_FILENO) &&
+        std::getenv("NO_COLOR") == nullptr) {
+        options.highlight_start = "\033[1m";
+        options.highlight_end = "\033[0m";
+    }
+
+    try {
+        const fahras::Searcher searcher(db);
+        std::vector<fahras::Topic> topics;
+        if (topics_path.empty()) {
+            topics.push_back({"", join(words)});
+        } else {
+            topics = fahras::read_topics(topics_path);
+        }
+        bool any_hit = false;
+        bool any_error = false;
+        const auto started = std::chrono::steady_clock::now();
+        for (const fahras::Topic& topic : topics) {
+            try {
+                const fahras::SearchResult result = searcher.search(topic.query, options);
+                any_hit = any_hit || !result.hits.empty();
+                fahras::print_result(std::cout, format, topic.id, topic.query, options, result);
+            } catch (const fahras::QueryError& e) {
+                if (topics_path.empty()) throw;
+                report("topic '" + topic.id + "': " + e.what());  // the batch goes on
+                any_error = true;
+            }
+        }
+        std::cout.flush();
+        if (std::getenv("FAHRAS_BENCH") != nullptr) {
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            std::fprintf(stderr,
+                         "#bench {\"phase\": \"search\", \"queries\": %zu, \"seconds\": %.3f}\n",
+                         topics.size(), seconds);
+        }
+        if (any_error) return kExitError;
+        return any_hit ? kExitOk : kExitNoMatch;
+    } catch (const Xapian::Error& e) {
+        report("index '" + db + "': " + e.get_description());
+        return kExitError;
+    } catch (const std::exception& e) {
+        report(e.what());
+        return kExitError;
+    }
+}

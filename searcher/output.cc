@@ -1,0 +1,125 @@
+/** @file
+ *  @brief fahras-search's output formats: text, JSON Lines, TSV and TREC runs.
+ */
+#include "output.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace fahras {
+
+namespace {
+
+/** A field for one TSV column: tabs and line breaks become spaces. */
+std::string tsv_field(std::string s) {
+    for (char& c : s) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return s;
+}
+
+/** Snippets run over several lines of the original text: show them on one. */
+std::string one_line(std::string s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void print_text(std::ostream& out, std::string_view qid, std::string_view query,
+                const SearchResult& result) {
+    if (!qid.empty()) out << "# " << qid << ": " << query << '\n';
+    if (!result.did_you_mean.empty()) out << "Did you mean: " << result.did_you_mean << '\n';
+    if (result.hits.empty()) out << "No documents match.\n";
+    for (const Hit& hit : result.hits) {
+        out << hit.rank << ". " << hit.id << "  (score " << fixed(hit.score, 3) << ")\n";
+        if (!hit.title.empty()) out << "   " << one_line(hit.title) << '\n';
+        if (!hit.snippet.empty()) out << "   " << one_line(hit.snippet) << '\n';
+        out << '\n';
+    }
+}
+
+void print_json(std::ostream& out, std::string_view qid, std::string_view query,
+                const SearchOptions& options, const SearchResult& result) {
+    for (const Hit& hit : result.hits) {
+        nlohmann::json j = {{"type", "hit"},      {"qid", qid},        {"rank", hit.rank},
+                            {"docid", hit.docid}, {"id", hit.id},      {"score", hit.score},
+                            {"title", hit.title}, {"snippet", hit.snippet}};
+        if (!hit.date.empty()) j["date"] = hit.date;
+        if (!hit.source.empty()) j["source"] = hit.source;
+        if (!hit.url.empty()) j["url"] = hit.url;
+        out << dump(j) << '\n';
+    }
+    nlohmann::json summary = {{"type", "summary"},
+                              {"version", kOutputVersion},
+                              {"qid", qid},
+                              {"query", query},
+                              {"offset", options.offset},
+                              {"returned", result.hits.size()},
+                              {"matches_estimated", result.matches_estimated},
+                              {"did_you_mean", result.did_you_mean}};
+    out << dump(summary) << '\n';
+}
+
+void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& result) {
+    for (const Hit& hit : result.hits) {
+        if (!qid.empty()) out << qid << '\t';
+        out << hit.rank << '\t' << hit.docid << '\t' << fixed(hit.score, 6) << '\t'
+            << tsv_field(hit.id) << '\t' << tsv_field(hit.title) << '\n';
+    }
+}
+
+void print_trec(std::ostream& out, std::string_view qid, const SearchResult& result) {
+    const std::string_view topic = qid.empty() ? std::string_view("1") : qid;
+    for (const Hit& hit : result.hits) {
+        out << topic << " Q0 " << hit.id << ' ' << hit.rank << ' ' << fixed(hit.score, 6)
+            << " fahras\n";
+    }
+}
+
+}  // namespace
+
+Format parse_format(std::string_view name) {
+    if (name == "json") return Format::Json;
+    if (name == "tsv") return Format::Tsv;
+    if (name == "trec") return Format::Trec;
+    return Format::Text;
+}
+
+void print_result(std::ostream& out, Format format, std::string_view qid, std::string_view query,
+                  const SearchOptions& options, const SearchResult& result) {
+    switch (format) {
+        case Format::Text:
+            print_text(out, qid, query, result);
+            break;
+        case Format::Json:
+            print_json(out, qid, query, options, result);
+            break;
+        case Format::Tsv:
+            print_tsv(out, qid, result);
+            break;
+        case Format::Trec:
+            print_trec(out, qid, result);
+            break;
+    }
+}
+
+}  // namespace fahras
