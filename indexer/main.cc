@@ -23,7 +23,7 @@ constexpr const char* kExitCodes = R"(Exit codes:
   0  success
   1  success, but some files or lines were skipped or repaired (warnings on stderr)
   2  error: nothing was committed by this run (usage, unreadable index, ...)
-  3  the index is locked by another fahras-index; try again later)";
+  3  the index is locked by another fahras-index (a cron job may retry later))";
 
 void report(const std::string& what) { std::cerr << "fahras-index: error: " << what << '\n'; }
 

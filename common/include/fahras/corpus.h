@@ -12,12 +12,12 @@ namespace fahras {
 
 /** One document as read from a source; every field UTF-8, the text as written. */
 struct Document {
-    std::string id;      ///< unique: path relative to the source directory, or the JSONL "id"
-    std::string title;   ///< JSONL "title", else the first non-empty line of a .txt file
-    std::string text;    ///< the whole text, original (diacritics and all)
-    std::string date;    ///< JSONL "date" (ISO 8601), empty if absent
-    std::string source;  ///< JSONL "source", empty if absent
-    std::string url;     ///< JSONL "url", empty if absent
+    std::string id{};      ///< unique: path relative to the source directory, or the JSONL "id"
+    std::string title{};   ///< JSONL "title", else the first non-empty line of a .txt file
+    std::string text{};    ///< the whole text, original (diacritics and all)
+    std::string date{};    ///< JSONL "date" (ISO 8601), empty if absent
+    std::string source{};  ///< JSONL "source", empty if absent
+    std::string url{};     ///< JSONL "url", empty if absent
 };
 
 /** Receives each document read. */

@@ -1,0 +1,78 @@
+/** @file
+ *  @brief Tests of fahras::tokenize and fahras::query_text on the seed corpus's tricky cases.
+ */
+#include "fahras/tokenize.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using Words = std::vector<std::string>;
+
+TEST_CASE("tokenize splits on punctuation of both scripts") {
+    struct Case {
+        std::string input;
+        Words expected;
+    };
+    const std::vector<Case> cases = {
+        {"ب”الكلام", {"ب", "الكلام"}},
+        {"“إنترفاكس”", {"انترفاكس"}},
+        {"ترامب..", {"ترامب"}},
+        {"(13 نيسان/ أبريل)", {"13", "نيسان", "ابريل"}},
+        {"الأمريكية-الروسية", {"الامريكيه", "الروسيه"}},
+        {"قال، ثم؛ لماذا؟ «نعم»", {"قال", "ثم", "لماذا", "نعم"}},
+        {"don't", {"don", "t"}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        CHECK(fahras::tokenize(c.input) == c.expected);
+    }
+}
+
+TEST_CASE("tokenize splits digits glued to letters") {
+    CHECK(fahras::tokenize("145مليون") == Words{"145", "مليون"});
+    CHECK(fahras::tokenize("الـ20") == Words{"ال", "20"});
+    CHECK(fahras::tokenize("G20") == Words{"g", "20"});
+}
+
+TEST_CASE("tokenize keeps numbers whole") {
+    CHECK(fahras::tokenize("300,000") == Words{"300000"});
+    CHECK(fahras::tokenize("2.5") == Words{"2.5"});
+    CHECK(fahras::tokenize("٣٠٠٬٠٠٠ و٢٫٥") == Words{"300000", "و", "2.5"});
+    CHECK(fahras::tokenize("2016.") == Words{"2016"});
+}
+
+TEST_CASE("tokenize case-folds Latin words") {
+    CHECK(fahras::tokenize("December DECEMBER") == Words{"december", "december"});
+}
+
+TEST_CASE("analysis_text joins the words with spaces") {
+    CHECK(fahras::analysis_text("ترامب.. و“بوتين”") == "ترامب و بوتين");
+    CHECK(fahras::analysis_text("") == "");
+}
+
+TEST_CASE("query_text keeps query syntax and normalizes words") {
+    struct Case {
+        std::string input;
+        std::string expected;
+    };
+    const std::vector<Case> cases = {
+        {"الرئيس الروسى", "الرييس الروسي"},
+        {"\"الرئيس الروسي\"", "\"الرييس الروسي\""},
+        {"«الرئيس الروسي»", "\"الرييس الروسي\""},
+        {"بوتين AND ترامب", "بوتين AND ترامب"},
+        {"بوتين and ترامب", "بوتين and ترامب"},
+        {"بوتين NOT ترامب", "بوتين NOT ترامب"},
+        {"+بوتين -ترامب", "+بوتين -ترامب"},
+        {"الأمريكية-الروسية", "الامريكيه-الروسيه"},
+        {"- من هو خاشقجي؟", "  من هو خاشقجي "},
+        {"بوت* ترامب", "بوت* ترامب"},
+        {"(بوتين OR ترامب) روسيا", "(بوتين OR ترامب) روسيا"},
+        {"145مليون", "145 مليون"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        CHECK(fahras::query_text(c.input) == c.expected);
+    }
+}
