@@ -1,9 +1,9 @@
 /** @file
  *  @brief fahras-index: build or update an Arabic full-text index (silent on success, for cron).
  */
-#include <CLI/CLI.hpp>
 #include <xapian.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -81,7 +81,8 @@ int main(int argc, char** argv) {
                 db.c_str(), s.index_size);
         }
         if (std::getenv("FAHRAS_BENCH") != nullptr) {
-            std::fprintf(stderr, "#bench {\"phase\": \"index\", \"docs\": %zu, \"seconds\": %.3f}\n",
+            std::fprintf(stderr,
+                         "#bench {\"phase\": \"index\", \"docs\": %zu, \"seconds\": %.3f}\n",
                          s.documents, s.seconds);
         }
         return s.warnings > 0 ? kExitWarnings : kExitOk;

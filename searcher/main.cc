@@ -1,10 +1,10 @@
 /** @file
  *  @brief fahras-search: ranked search over a fahras index, one query or a batch of topics.
  */
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -36,8 +36,7 @@ std::string join(const std::vector<std::string>& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Search a fahras index of Arabic documents, best matches first.",
-                 "fahras-search"};
+    CLI::App app{"Search a fahras index of Arabic documents, best matches first.", "fahras-search"};
     app.set_version_flag("--version", "fahras-search " FAHRAS_VERSION);
     app.footer(kExitCodes);
 
@@ -51,8 +50,7 @@ int main(int argc, char** argv) {
                    "Words, \"phrases\", AND OR NOT, +must -mustnot, prefix* (docs/query.md)");
     app.add_option("--topics", topics_path, "Answer every 'qid<TAB>query' line of FILE")
         ->check(CLI::ExistingFile);
-    app.add_option("-n,--limit", options.limit, "Number of hits per query")
-        ->capture_default_str();
+    app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
     app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
         ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))

@@ -60,9 +60,9 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
 void print_json(std::ostream& out, std::string_view qid, std::string_view query,
                 const SearchOptions& options, const SearchResult& result) {
     for (const Hit& hit : result.hits) {
-        nlohmann::json j = {{"type", "hit"},      {"qid", qid},        {"rank", hit.rank},
-                            {"docid", hit.docid}, {"id", hit.id},      {"score", hit.score},
-                            {"title", hit.title}, {"snippet", hit.snippet}};
+        nlohmann::json j = {
+            {"type", "hit"}, {"qid", qid},         {"rank", hit.rank},   {"docid", hit.docid},
+            {"id", hit.id},  {"score", hit.score}, {"title", hit.title}, {"snippet", hit.snippet}};
         if (!hit.date.empty()) j["date"] = hit.date;
         if (!hit.source.empty()) j["source"] = hit.source;
         if (!hit.url.empty()) j["url"] = hit.url;

@@ -68,8 +68,9 @@ TEST_CASE("bad files are reported and skipped, the others read") {
     CHECK(r.warnings == std::vector<std::string>{
                             "'" + root + "/binary.txt': binary file (contains NUL bytes); skipped",
                             "'" + root + "/empty.txt': empty file; skipped",
-                            "'" + root + "/invalid.txt': invalid UTF-8 at byte 16; bad bytes "
-                                         "replaced with U+FFFD",
+                            "'" + root +
+                                "/invalid.txt': invalid UTF-8 at byte 16; bad bytes "
+                                "replaced with U+FFFD",
                         });
 }
 

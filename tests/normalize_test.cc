@@ -11,22 +11,22 @@
 namespace {
 
 // Invisible or combining characters, named.
-constexpr std::string_view kFatha = "\u064e";              // ARABIC FATHA
-constexpr std::string_view kDamma = "\u064f";              // ARABIC DAMMA
-constexpr std::string_view kKasra = "\u0650";              // ARABIC KASRA
-constexpr std::string_view kShadda = "\u0651";             // ARABIC SHADDA
-constexpr std::string_view kSukun = "\u0652";              // ARABIC SUKUN
-constexpr std::string_view kTanweenFath = "\u064b";        // ARABIC FATHATAN
-constexpr std::string_view kHamzaAbove = "\u0654";         // ARABIC HAMZA ABOVE
-constexpr std::string_view kSuperscriptAlef = "\u0670";    // ARABIC LETTER SUPERSCRIPT ALEF
-constexpr std::string_view kSmallHighSeen = "\u06dc";      // ARABIC SMALL HIGH SEEN
-constexpr std::string_view kSmallHighMeem = "\u06e2";      // ARABIC SMALL HIGH MEEM ISOLATED FORM
-constexpr std::string_view kTatweel = "\u0640";            // ARABIC TATWEEL
-constexpr std::string_view kZwnj = "\u200c";               // ZERO WIDTH NON-JOINER
-constexpr std::string_view kZwj = "\u200d";                // ZERO WIDTH JOINER
-constexpr std::string_view kLrm = "\u200e";                // LEFT-TO-RIGHT MARK
-constexpr std::string_view kRlm = "\u200f";                // RIGHT-TO-LEFT MARK
-constexpr std::string_view kAlm = "\u061c";                // ARABIC LETTER MARK
+constexpr std::string_view kFatha = "\u064e";            // ARABIC FATHA
+constexpr std::string_view kDamma = "\u064f";            // ARABIC DAMMA
+constexpr std::string_view kKasra = "\u0650";            // ARABIC KASRA
+constexpr std::string_view kShadda = "\u0651";           // ARABIC SHADDA
+constexpr std::string_view kSukun = "\u0652";            // ARABIC SUKUN
+constexpr std::string_view kTanweenFath = "\u064b";      // ARABIC FATHATAN
+constexpr std::string_view kHamzaAbove = "\u0654";       // ARABIC HAMZA ABOVE
+constexpr std::string_view kSuperscriptAlef = "\u0670";  // ARABIC LETTER SUPERSCRIPT ALEF
+constexpr std::string_view kSmallHighSeen = "\u06dc";    // ARABIC SMALL HIGH SEEN
+constexpr std::string_view kSmallHighMeem = "\u06e2";    // ARABIC SMALL HIGH MEEM ISOLATED FORM
+constexpr std::string_view kTatweel = "\u0640";          // ARABIC TATWEEL
+constexpr std::string_view kZwnj = "\u200c";             // ZERO WIDTH NON-JOINER
+constexpr std::string_view kZwj = "\u200d";              // ZERO WIDTH JOINER
+constexpr std::string_view kLrm = "\u200e";              // LEFT-TO-RIGHT MARK
+constexpr std::string_view kRlm = "\u200f";              // RIGHT-TO-LEFT MARK
+constexpr std::string_view kAlm = "\u061c";              // ARABIC LETTER MARK
 
 struct Case {
     std::string input;
@@ -71,20 +71,20 @@ TEST_CASE("tatweel and format characters are deleted") {
 
 TEST_CASE("alef forms become bare alef") {
     check_all({
-        {"أحمد", "احمد"},     // ARABIC LETTER ALEF WITH HAMZA ABOVE
+        {"أحمد", "احمد"},        // ARABIC LETTER ALEF WITH HAMZA ABOVE
         {"إبراهيم", "ابراهيم"},  // ARABIC LETTER ALEF WITH HAMZA BELOW
-        {"آمنة", "امنه"},      // ARABIC LETTER ALEF WITH MADDA ABOVE
-        {"ٱلحمد", "الحمد"},     // ARABIC LETTER ALEF WASLA
+        {"آمنة", "امنه"},        // ARABIC LETTER ALEF WITH MADDA ABOVE
+        {"ٱلحمد", "الحمد"},      // ARABIC LETTER ALEF WASLA
     });
 }
 
 TEST_CASE("alef maksura, teh marbuta and hamza carriers are folded") {
     check_all({
         {"مستشفى", "مستشفي"},  // ARABIC LETTER ALEF MAKSURA -> YEH
-        {"مدينة", "مدينه"},     // ARABIC LETTER TEH MARBUTA -> HEH
-        {"مؤتمر", "موتمر"},     // ARABIC LETTER WAW WITH HAMZA ABOVE -> WAW
-        {"رئيس", "رييس"},       // ARABIC LETTER YEH WITH HAMZA ABOVE -> YEH
-        {"سماء", "سماء"},       // ARABIC LETTER HAMZA on the line stays
+        {"مدينة", "مدينه"},    // ARABIC LETTER TEH MARBUTA -> HEH
+        {"مؤتمر", "موتمر"},    // ARABIC LETTER WAW WITH HAMZA ABOVE -> WAW
+        {"رئيس", "رييس"},      // ARABIC LETTER YEH WITH HAMZA ABOVE -> YEH
+        {"سماء", "سماء"},      // ARABIC LETTER HAMZA on the line stays
     });
 }
 
@@ -97,10 +97,10 @@ TEST_CASE("decomposed hamza gives the same result as precomposed") {
 
 TEST_CASE("presentation forms and the lam-alef ligatures become plain letters") {
     check_all({
-        {"\ufefb", "لا"},                 // ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM
-        {"\ufef7", "لا"},                 // ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE
+        {"\ufefb", "لا"},  // ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM
+        {"\ufef7", "لا"},  // ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE
         {"\ufe8d\ufedf\ufeb4\ufefc\ufee1", "السلام"},  // presentation forms of السلام
-        {"\ufdf2", "الله"},               // ARABIC LIGATURE ALLAH ISOLATED FORM
+        {"\ufdf2", "الله"},                            // ARABIC LIGATURE ALLAH ISOLATED FORM
     });
 }
 
@@ -115,10 +115,10 @@ TEST_CASE("Persian and Urdu letters become their Arabic equivalents") {
 
 TEST_CASE("digits of every script become ASCII") {
     check_all({
-        {"٢٠٢٤", "2024"},         // ARABIC-INDIC DIGIT TWO, ZERO, TWO, FOUR
-        {"۱۴۰۳", "1403"},         // EXTENDED ARABIC-INDIC DIGIT ONE, FOUR, ZERO, THREE
-        {"٣٫٥", "3.5"},           // ARABIC DECIMAL SEPARATOR -> '.'
-        {"٣٠٠٬٠٠٠", "300,000"},   // ARABIC THOUSANDS SEPARATOR -> ','
+        {"٢٠٢٤", "2024"},        // ARABIC-INDIC DIGIT TWO, ZERO, TWO, FOUR
+        {"۱۴۰۳", "1403"},        // EXTENDED ARABIC-INDIC DIGIT ONE, FOUR, ZERO, THREE
+        {"٣٫٥", "3.5"},          // ARABIC DECIMAL SEPARATOR -> '.'
+        {"٣٠٠٬٠٠٠", "300,000"},  // ARABIC THOUSANDS SEPARATOR -> ','
     });
 }
 
@@ -127,5 +127,8 @@ TEST_CASE("Latin text is kept as written (case folding happens in tokenize)") {
 }
 
 TEST_CASE("invalid UTF-8 becomes U+FFFD and normalization goes on") {
-    CHECK(fahras::normalize("ب\xff" "ت") == "ب\xEF\xBF\xBD" "ت");
+    CHECK(fahras::normalize("ب\xff"
+                            "ت") ==
+          "ب\xEF\xBF\xBD"
+          "ت");
 }

@@ -20,7 +20,7 @@ using Ids = std::vector<std::string>;
 
 /** An index of a few documents, each there for one behaviour. */
 class SmallIndex {
-public:
+  public:
     SmallIndex() {
         fahras::IndexWriter writer(path(), {});
         // Three occurrences of the name: ranks first for it.
@@ -28,9 +28,7 @@ public:
         // The name behind a proclitic, and a phrase with a stop word in it.
         writer.add({.id = "moscow", .title = "", .text = "وبوتين في موسكو"});
         // Fully diacritized text, with tatweel.
-        writer.add({.id = "diacritics",
-                    .title = "خبر",
-                    .text = "ذَهَبَ الرَّئِيـــسُ إِلَى المَدْرَسَةِ"});
+        writer.add({.id = "diacritics", .title = "خبر", .text = "ذَهَبَ الرَّئِيـــسُ إِلَى المَدْرَسَةِ"});
         writer.add({.id = "washington", .title = "", .text = "ترامب في واشنطن"});
         writer.commit();
     }
@@ -44,7 +42,7 @@ public:
         return out;
     }
 
-private:
+  private:
     fahras::test::TempDir dir_;
 };
 
@@ -66,6 +64,8 @@ TEST_CASE("query syntax: phrases with stop words, boolean operators, wildcards")
     CHECK(index.ids("ترامب -بوتين") == Ids{"washington"});
     CHECK(index.ids("واشن*") == Ids{"washington"});
     CHECK(index.ids("في") == Ids{"moscow", "washington"});  // only stop words: still searched
+    CHECK(index.ids("title:خبر") == Ids{"diacritics"});
+    CHECK(index.ids("title:بوتين").empty());
 }
 
 TEST_CASE("diacritics and tatweel in text or query do not matter; the snippet keeps them") {
@@ -133,13 +133,13 @@ TEST_CASE("opening something that is not a current fahras index fails clearly") 
         db.set_metadata(std::string(fahras::schema::kMetaStemmer), "light");
         db.commit();
     }
-    CHECK_THROWS_WITH_AS(fahras::Searcher{old},
-                         ("index '" + old +
-                          "' was built with analyzer version 0, this fahras-search uses version " +
-                          std::to_string(fahras::kAnalyzerVersion) +
-                          ": re-run fahras-index --overwrite --db '" + old + "' SOURCE...")
-                             .c_str(),
-                         fahras::IndexVersionError);
+    CHECK_THROWS_WITH_AS(
+        fahras::Searcher{old},
+        ("index '" + old + "' was built with analyzer version 0, this fahras-search uses version " +
+         std::to_string(fahras::kAnalyzerVersion) + ": re-run fahras-index --overwrite --db '" +
+         old + "' SOURCE...")
+            .c_str(),
+        fahras::IndexVersionError);
 }
 
 TEST_CASE("the writer refuses to mix stemmers in one index") {

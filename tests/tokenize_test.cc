@@ -70,6 +70,8 @@ TEST_CASE("query_text keeps query syntax and normalizes words") {
         {"بوت* ترامب", "بوت* ترامب"},
         {"(بوتين OR ترامب) روسيا", "(بوتين OR ترامب) روسيا"},
         {"145مليون", "145 مليون"},
+        {"title:بوتين", "title:بوتين"},
+        {"العنوان: بوتين", "العنوان  بوتين"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.input);

@@ -54,9 +54,9 @@ void clean_text(std::string& text, const std::string& shown, std::size_t line,
                 const WarningSink& on_warning) {
     if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
     if (auto bad = detail::sanitize_utf8(text)) {
-        on_warning(InputError(shown, line,
-                              "invalid UTF-8 at byte " + std::to_string(*bad) +
-                                  "; bad bytes replaced with U+FFFD"));
+        on_warning(InputError(
+            shown, line,
+            "invalid UTF-8 at byte " + std::to_string(*bad) + "; bad bytes replaced with U+FFFD"));
     }
 }
 
@@ -121,11 +121,12 @@ void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSi
         doc.url = string_field(object, "url");
         on_document(std::move(doc));
     }
-    if (in.bad()) throw InputError(shown, number, std::string("read error: ") + std::strerror(errno));
+    if (in.bad())
+        throw InputError(shown, number, std::string("read error: ") + std::strerror(errno));
 }
 
-void read_directory(const fs::path& root, const std::string& shown,
-                    const DocumentSink& on_document, const WarningSink& on_warning) {
+void read_directory(const fs::path& root, const std::string& shown, const DocumentSink& on_document,
+                    const WarningSink& on_warning) {
     std::vector<fs::path> files;
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);

@@ -82,8 +82,8 @@ void IndexWriter::add(const Document& doc) {
     const std::string id_term = std::string(schema::kPrefixId) + doc.id;
     if (doc.id.empty()) throw InputError(doc.id, 0, "empty document id");
     if (id_term.size() > kMaxIdTermBytes) {
-        throw InputError(doc.id, 0, "document id longer than " +
-                                        std::to_string(kMaxIdTermBytes - 1) + " bytes");
+        throw InputError(
+            doc.id, 0, "document id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes");
     }
 
     Xapian::Document xdoc;

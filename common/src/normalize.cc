@@ -21,34 +21,34 @@ UChar32 fold_code_point(UChar32 c) {
         case 0x0640:  // ARABIC TATWEEL
         case 0x0670:  // ARABIC LETTER SUPERSCRIPT ALEF
             return kDelete;
-        case 0x0622:  // ARABIC LETTER ALEF WITH MADDA ABOVE
-        case 0x0623:  // ARABIC LETTER ALEF WITH HAMZA ABOVE
-        case 0x0625:  // ARABIC LETTER ALEF WITH HAMZA BELOW
-        case 0x0671:  // ARABIC LETTER ALEF WASLA
-        case 0x0672:  // ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE
-        case 0x0673:  // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW
+        case 0x0622:        // ARABIC LETTER ALEF WITH MADDA ABOVE
+        case 0x0623:        // ARABIC LETTER ALEF WITH HAMZA ABOVE
+        case 0x0625:        // ARABIC LETTER ALEF WITH HAMZA BELOW
+        case 0x0671:        // ARABIC LETTER ALEF WASLA
+        case 0x0672:        // ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE
+        case 0x0673:        // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW
             return 0x0627;  // ARABIC LETTER ALEF
-        case 0x0649:  // ARABIC LETTER ALEF MAKSURA
-        case 0x0626:  // ARABIC LETTER YEH WITH HAMZA ABOVE
-        case 0x06CC:  // ARABIC LETTER FARSI YEH
-        case 0x06D0:  // ARABIC LETTER E
-        case 0x06D2:  // ARABIC LETTER YEH BARREE
-        case 0x06D3:  // ARABIC LETTER YEH BARREE WITH HAMZA ABOVE
+        case 0x0649:        // ARABIC LETTER ALEF MAKSURA
+        case 0x0626:        // ARABIC LETTER YEH WITH HAMZA ABOVE
+        case 0x06CC:        // ARABIC LETTER FARSI YEH
+        case 0x06D0:        // ARABIC LETTER E
+        case 0x06D2:        // ARABIC LETTER YEH BARREE
+        case 0x06D3:        // ARABIC LETTER YEH BARREE WITH HAMZA ABOVE
             return 0x064A;  // ARABIC LETTER YEH
-        case 0x0629:  // ARABIC LETTER TEH MARBUTA
-        case 0x06C3:  // ARABIC LETTER TEH MARBUTA GOAL
-        case 0x06C0:  // ARABIC LETTER HEH WITH YEH ABOVE
-        case 0x06C1:  // ARABIC LETTER HEH GOAL
-        case 0x06C2:  // ARABIC LETTER HEH GOAL WITH HAMZA ABOVE
-        case 0x06BE:  // ARABIC LETTER HEH DOACHASHMEE
-        case 0x06D5:  // ARABIC LETTER AE
+        case 0x0629:        // ARABIC LETTER TEH MARBUTA
+        case 0x06C3:        // ARABIC LETTER TEH MARBUTA GOAL
+        case 0x06C0:        // ARABIC LETTER HEH WITH YEH ABOVE
+        case 0x06C1:        // ARABIC LETTER HEH GOAL
+        case 0x06C2:        // ARABIC LETTER HEH GOAL WITH HAMZA ABOVE
+        case 0x06BE:        // ARABIC LETTER HEH DOACHASHMEE
+        case 0x06D5:        // ARABIC LETTER AE
             return 0x0647;  // ARABIC LETTER HEH
-        case 0x0624:  // ARABIC LETTER WAW WITH HAMZA ABOVE
+        case 0x0624:        // ARABIC LETTER WAW WITH HAMZA ABOVE
             return 0x0648;  // ARABIC LETTER WAW
-        case 0x06A9:  // ARABIC LETTER KEHEH
-        case 0x06AA:  // ARABIC LETTER SWASH KAF
+        case 0x06A9:        // ARABIC LETTER KEHEH
+        case 0x06AA:        // ARABIC LETTER SWASH KAF
             return 0x0643;  // ARABIC LETTER KAF
-        case 0x066B:  // ARABIC DECIMAL SEPARATOR
+        case 0x066B:        // ARABIC DECIMAL SEPARATOR
             return '.';
         case 0x066C:  // ARABIC THOUSANDS SEPARATOR
             return ',';
@@ -78,8 +78,8 @@ icu::UnicodeString normalize_utf16(std::string_view text) {
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     check_icu(status, "getNFKCInstance");
     // fromUTF8 turns each invalid UTF-8 sequence into U+FFFD REPLACEMENT CHARACTER.
-    const icu::UnicodeString source =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     const icu::UnicodeString composed = nfkc->normalize(source, status);
     check_icu(status, "NFKC normalize");
 

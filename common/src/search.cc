@@ -20,12 +20,10 @@ namespace fahras {
 
 namespace {
 
-constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE |
-                                 Xapian::QueryParser::FLAG_BOOLEAN |
-                                 Xapian::QueryParser::FLAG_LOVEHATE |
-                                 Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT |
-                                 Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 /** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
 std::string unescape_xml(const std::string& s) {

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
-#include <span>
 
 #include "fahras/analyzer.h"
 
@@ -36,7 +36,7 @@ struct Prefix {
 constexpr std::size_t kArticleStem = 3;  // الله keeps its article
 constexpr std::size_t kConjStem = 3;     // وقال → قال
 constexpr std::size_t kFaStem = 4;       // فريق, فكرة stay whole
-constexpr std::size_t kPrepStem = 5;     // لترامب → ترامب, but بوتين is not ب + وتين
+constexpr std::size_t kPrepStem = 5;  // لترامب → ترامب, but بوتين is not ب + وتين
 constexpr std::array kPrefixes{
     Prefix{"وبال", kArticleStem}, Prefix{"وكال", kArticleStem}, Prefix{"فبال", kArticleStem},
     Prefix{"فكال", kArticleStem}, Prefix{"ولل", kArticleStem},  Prefix{"فلل", kArticleStem},
@@ -62,14 +62,15 @@ constexpr std::array kPronounSuffixes{
 // Inflection suffixes, longest first; at most one is removed. ون ين ان need a long stem so
 // that بوتين, حسين, عثمان, ايران keep their last letters.
 constexpr std::array kInflectionSuffixes{
-    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3}, Suffix{"ون", 4},
-    Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},  Suffix{"يا", 3}, Suffix{"ه", 3},
-    Suffix{"ي", 3},
+    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3},
+    Suffix{"ون", 4},  Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},
+    Suffix{"يا", 3},  Suffix{"ه", 3},   Suffix{"ي", 3},
 };
 
 // Words whose first or last letters look like affixes but are part of the word. Nothing is
 // cut inside one of these where it stands at the start of the word or of the stem; affixes
 // around it still go (وزيرها → وزير, البريطانية → بريطان).
+// clang-format off
 constexpr std::string_view kProtected[] = {
     // و-initial words: و is a radical, not the conjunction.
     "وزير", "وزار", "وزرا", "واشنطن", "وكال", "ولاي", "وطن", "وقت", "وقود", "وكيل", "وجه",
@@ -87,6 +88,7 @@ constexpr std::string_view kProtected[] = {
     // Words and names that end in letters that look like suffixes.
     "الله", "قران", "ايمان", "سلطان", "شيطان", "بيان", "انسان", "ميدان",
 };
+// clang-format on
 
 bool is_protected_at(std::string_view word, std::size_t at, std::string_view* found) {
     for (std::string_view p : kProtected) {
@@ -101,8 +103,8 @@ bool is_protected_at(std::string_view word, std::size_t at, std::string_view* fo
 /** Removes at most one pronoun and one inflection suffix from @p stem; never cuts before
  *  @p keep bytes. */
 std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
-    for (const std::span<const Suffix> list :
-         {std::span<const Suffix>(kPronounSuffixes), std::span<const Suffix>(kInflectionSuffixes)}) {
+    for (const std::span<const Suffix> list : {std::span<const Suffix>(kPronounSuffixes),
+                                               std::span<const Suffix>(kInflectionSuffixes)}) {
         for (const Suffix& s : list) {
             if (!stem.ends_with(s.text)) continue;
             const std::string_view rest = stem.substr(0, stem.size() - s.text.size());

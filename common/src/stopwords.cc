@@ -15,6 +15,7 @@ namespace {
 // Function words of Modern Standard Arabic, written as in ordinary text. They are put
 // through the tokenizer once, so that the list is compared with normalized words: فِي, في
 // and (after alef folding) إلى / الى are one entry.
+// clang-format off
 constexpr std::string_view kStopWords[] = {
     // prepositions and particles
     "في", "من", "إلى", "على", "عن", "مع", "حتى", "منذ", "لدى", "عند", "عندما", "بين", "بعد",
@@ -37,6 +38,7 @@ constexpr std::string_view kStopWords[] = {
     "ولا", "ولم", "ولن", "وما", "ولكن", "وكان", "وكانت", "وهذا", "وهذه", "وذلك", "وكل", "فإن",
     "فقد", "فلا", "فما",
 };
+// clang-format on
 
 const std::unordered_set<std::string>& stop_words() {
     static const std::unordered_set<std::string> words = [] {

@@ -5,8 +5,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 
 #include <memory>
 
@@ -148,6 +148,10 @@ std::string gap_syntax(const icu::UnicodeString& text, int32_t start, int32_t li
             case '-':
                 // Only as a prefix of the next word (+must, -mustnot, or a hyphenated word).
                 out += (before_word && next == limit) ? static_cast<char>(c) : ' ';
+                break;
+            case ':':
+                // Only as a field prefix glued to both words (title:بوتين).
+                out += (after_word && before_word && i == start && next == limit) ? ':' : ' ';
                 break;
             case '*':
                 // Only as a suffix of the previous word (prefix wildcard).

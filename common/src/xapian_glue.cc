@@ -10,7 +10,7 @@ namespace fahras::detail {
 namespace {
 
 class AnalyzerStem : public Xapian::StemImplementation {
-public:
+  public:
     explicit AnalyzerStem(StemmerKind kind) : analyzer_(kind) {}
 
     std::string operator()(const std::string& word) override { return analyzer_.stem(word); }
@@ -19,12 +19,12 @@ public:
         return "fahras-" + std::string(to_string(analyzer_.kind()));
     }
 
-private:
+  private:
     Analyzer analyzer_;
 };
 
 class StopWords : public Xapian::Stopper {
-public:
+  public:
     bool operator()(const std::string& word) const override { return is_stop_word(word); }
     std::string get_description() const override { return "fahras-stopwords"; }
 };

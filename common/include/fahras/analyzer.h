@@ -46,7 +46,7 @@ enum class StemmerKind {
  *  searcher plug the same stemmer into Xapian (TermGenerator, QueryParser, MSet::snippet).
  */
 class Analyzer {
-public:
+  public:
     /** @param kind  the stemmer; an index records the one it was built with. */
     explicit Analyzer(StemmerKind kind = StemmerKind::Light) : kind_(kind) {}
 
@@ -62,7 +62,7 @@ public:
     /** The stems of the words of @p text, stop words left out (UTF-8 in/out). */
     [[nodiscard]] std::vector<std::string> terms(std::string_view text) const;
 
-private:
+  private:
     StemmerKind kind_;
 };
 

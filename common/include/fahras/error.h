@@ -14,13 +14,13 @@ namespace fahras {
  *  what() is one line, suitable for `fahras-…: error: <what>`.
  */
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /** A problem with one input file or one line of it; the run can go on without it. */
 class InputError : public Error {
-public:
+  public:
     /** @param path  the file, as the user named it (UTF-8).
      *  @param line  1-based line number, or 0 when the problem concerns the whole file.
      *  @param problem  what is wrong, without the file name.
@@ -30,20 +30,20 @@ public:
     [[nodiscard]] const std::string& path() const noexcept { return path_; }
     [[nodiscard]] std::size_t line() const noexcept { return line_; }
 
-private:
+  private:
     std::string path_;
     std::size_t line_;
 };
 
 /** The query cannot be parsed or has nothing to search for. */
 class QueryError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 /** The index was built by another analyzer version (or does not exist as a fahras index). */
 class IndexVersionError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstddef>
-#include <memory>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,7 +39,7 @@ struct IndexOptions {
  *  @endcode
  */
 class IndexWriter {
-public:
+  public:
     /** Opens (creating if needed) the index at @p path.
      *  @throws Xapian::DatabaseLockError if another writer holds the index.
      *  @throws fahras::IndexVersionError if the index holds documents analyzed with another
@@ -62,7 +62,7 @@ public:
     /** Number of documents in the index, committed or not. */
     [[nodiscard]] std::size_t document_count() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

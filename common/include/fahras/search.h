@@ -16,8 +16,8 @@ enum class Snippets { Yes, No };
 
 /** What to search for and what to return. */
 struct SearchOptions {
-    std::size_t limit = 10;            ///< hits to return at most
-    std::size_t offset = 0;            ///< hits to skip (for paging)
+    std::size_t limit = 10;  ///< hits to return at most
+    std::size_t offset = 0;  ///< hits to skip (for paging)
     Snippets snippets = Snippets::Yes;
     std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
     std::string highlight_start = "**";
@@ -26,12 +26,12 @@ struct SearchOptions {
 
 /** One matching document. */
 struct Hit {
-    std::size_t rank = 0;   ///< 1-based, counting the skipped ones (offset + 1 for the first)
-    unsigned docid = 0;     ///< Xapian document id
-    double score = 0.0;     ///< BM25 weight
-    std::string id;         ///< the document's own id
+    std::size_t rank = 0;  ///< 1-based, counting the skipped ones (offset + 1 for the first)
+    unsigned docid = 0;    ///< Xapian document id
+    double score = 0.0;    ///< BM25 weight
+    std::string id;        ///< the document's own id
     std::string title;
-    std::string snippet;    ///< original text, matched words between the highlight markers
+    std::string snippet;  ///< original text, matched words between the highlight markers
     std::string date;
     std::string source;
     std::string url;
@@ -63,7 +63,7 @@ struct Topic {
  *  -mustnot, (grouping), prefix* wildcards. Words are analyzed exactly as documents are.
  */
 class Searcher {
-public:
+  public:
     /** @throws fahras::Error if @p path is not a readable index.
      *  @throws fahras::IndexVersionError if it was built with another analyzer version. */
     explicit Searcher(const std::string& path);
@@ -78,7 +78,7 @@ public:
     /** Number of documents in the index. */
     [[nodiscard]] std::size_t document_count() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

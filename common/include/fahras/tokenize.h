@@ -32,7 +32,8 @@ namespace fahras {
  *
  *  Words are tokenized exactly as in documents (see tokenize()). Between words only query
  *  syntax survives: double quotes (also “ ” « », which become '"'), parentheses, a '+' or
- *  '-' directly before a word, and a '*' directly after one. The operators AND, OR, NOT
+ *  '-' directly before a word, a '*' directly after one, and a ':' glued to the words on
+ *  both sides (a field prefix: title:بوتين). The operators AND, OR, NOT
  *  and XOR are kept when written in capitals; any other word is case-folded.
  *
  *  **Example**: `«الرئيسُ الروسى» -بوتين*` → `"الرييس الروسي" -بوتين*` (stemming is
