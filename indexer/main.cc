@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
     app.add_option("--stemmer", stemmer, "Stemmer: light, snowball or none")
         ->check(CLI::IsMember({"light", "snowball", "none"}))
         ->capture_default_str();
+    std::size_t batch_size = 1000;
+    app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
+        ->capture_default_str();
     app.add_flag("--overwrite", overwrite, "Discard the index's documents and start again");
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
     app.add_flag("--stats", stats, "Print a one-line summary on stdout");
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
     try {
         fahras::IndexOptions options;
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
+        options.batch_size = batch_size;
         options.mode = overwrite ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
         callbacks.on_warning = [](const fahras::InputError& e) {

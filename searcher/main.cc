@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     const fahras::Format format = fahras::parse_format(format_name);
     if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
         options.snippets = fahras::Snippets::No;
+        options.suggestions = fahras::Suggestions::No;  // neither format has room for them
     }
     if (format == fahras::Format::Text && isatty(STDOUT_FILENO) &&
         std::getenv("NO_COLOR") == nullptr) {

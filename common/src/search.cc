@@ -23,7 +23,7 @@ namespace {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::QueryParser::FLAG_PURE_NOT;
 
 /** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
 std::string unescape_xml(const std::string& s) {
@@ -132,12 +132,14 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     SearchResult result;
     result.matches_estimated = mset.get_matches_estimated();
-    // Xapian suggests a correction for every word not in the spelling table, which in Arabic
-    // includes every new clitic combination (لترامب). Suggest only when some term of the
-    // query is missing from the index altogether.
-    for (auto term = parsed.get_unique_terms_begin(); term != parsed.get_unique_terms_end();
-         ++term) {
+    // Spelling correction is costly, and Xapian would suggest one for every word not in the
+    // spelling table, which in Arabic includes every new clitic combination (لترامب). Ask
+    // for it only when some term of the query is missing from the index altogether.
+    for (auto term = parsed.get_unique_terms_begin();
+         options.suggestions == Suggestions::Yes && term != parsed.get_unique_terms_end(); ++term) {
         if (impl_->db.get_termfreq(*term) == 0) {
+            (void)parser.parse_query(prepared,
+                                     kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
             result.did_you_mean = parser.get_corrected_query_string();
             break;
         }
@@ -145,17 +147,18 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
-        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
         Hit hit;
         hit.rank = ++rank;
         hit.docid = *it;
         hit.score = it.get_weight();
-        hit.id = field(data, schema::kFieldId);
-        hit.title = field(data, schema::kFieldTitle);
-        hit.date = field(data, schema::kFieldDate);
-        hit.source = field(data, schema::kFieldSource);
-        hit.url = field(data, schema::kFieldUrl);
+        hit.id = doc.get_value(schema::kSlotId);
+        hit.title = doc.get_value(schema::kSlotTitle);
+        hit.date = doc.get_value(schema::kSlotDate);
+        hit.source = doc.get_value(schema::kSlotSource);
+        hit.url = doc.get_value(schema::kSlotUrl);
         if (options.snippets == Snippets::Yes) {
+            // Only snippets need the stored text (compressed, and as long as the document).
+            const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
             hit.snippet = unescape_xml(mset.snippet(
                 field(data, schema::kFieldText), options.snippet_length, impl_->stem,
                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,

@@ -4,6 +4,7 @@
 #include "xapian_glue.h"
 
 #include <string>
+#include <unordered_map>
 
 namespace fahras::detail {
 
@@ -13,14 +14,21 @@ class AnalyzerStem : public Xapian::StemImplementation {
   public:
     explicit AnalyzerStem(StemmerKind kind) : analyzer_(kind) {}
 
-    std::string operator()(const std::string& word) override { return analyzer_.stem(word); }
+    std::string operator()(const std::string& word) override {
+        // Word frequencies are Zipfian: most calls are for a few thousand words.
+        if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+        if (cache_.size() >= kCacheLimit) cache_.clear();
+        return cache_.emplace(word, analyzer_.stem(word)).first->second;
+    }
 
     std::string get_description() const override {
         return "fahras-" + std::string(to_string(analyzer_.kind()));
     }
 
   private:
+    static constexpr std::size_t kCacheLimit = 200000;
     Analyzer analyzer_;
+    std::unordered_map<std::string, std::string> cache_;
 };
 
 class StopWords : public Xapian::Stopper {

@@ -14,6 +14,13 @@
 
 namespace fahras {
 
+namespace detail {
+struct AnalyzedDocument;
+}  // namespace detail
+
+struct IndexStats;
+struct IndexCallbacks;
+
 /** What to do with an index that already exists. */
 enum class OpenMode {
     Update,     ///< keep its documents; documents with the same id are replaced
@@ -24,6 +31,8 @@ enum class OpenMode {
 struct IndexOptions {
     StemmerKind stemmer = StemmerKind::Light;
     OpenMode mode = OpenMode::Update;
+    /** index_sources() commits after every this many documents (0: only at the end). */
+    std::size_t batch_size = 1000;
 };
 
 /** Adds documents to a Xapian database with the fahras analyzer and schema.
@@ -63,6 +72,10 @@ class IndexWriter {
     [[nodiscard]] std::size_t document_count() const;
 
   private:
+    friend IndexStats index_sources(const std::string&, const std::vector<std::string>&,
+                                    const IndexOptions&, const IndexCallbacks&);
+    void add(const detail::AnalyzedDocument& doc);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -83,10 +96,12 @@ struct IndexCallbacks {
     std::function<void(const Document&)> on_document;  ///< after each document is added
 };
 
-/** Reads every source (see read_source) into the index at @p path and commits once.
+/** Reads every source (see read_source) into the index at @p path.
  *
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
- *  indexed. Nothing is visible to searchers before the final commit.
+ *  indexed. Commits every IndexOptions::batch_size documents and at the end. Reading and
+ *  analysis run in a second thread, ahead of the Xapian writes; callbacks are called from
+ *  the calling thread, in source order.
  *
  *  @throws Xapian::DatabaseLockError if another writer holds the index.
  *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.

@@ -20,6 +20,12 @@ inline constexpr std::string_view kPrefixSource = "XSOURCE";
 inline constexpr unsigned kSlotId = 0;
 /** Value slot holding the ISO 8601 date, if any. */
 inline constexpr unsigned kSlotDate = 1;
+/** Value slot holding the title, so that id-and-title outputs never read the stored text. */
+inline constexpr unsigned kSlotTitle = 2;
+/** Value slot holding the source name as written, if any. */
+inline constexpr unsigned kSlotSource = 3;
+/** Value slot holding the URL, if any. */
+inline constexpr unsigned kSlotUrl = 4;
 
 /** Metadata key: analyzer version the index was built with (fahras::kAnalyzerVersion). */
 inline constexpr std::string_view kMetaAnalyzer = "fahras:analyzer";

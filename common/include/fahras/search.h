@@ -14,11 +14,16 @@ namespace fahras {
 /** Whether hits carry a snippet (batch runs that only need ids skip the work). */
 enum class Snippets { Yes, No };
 
+/** Whether to look for a spelling correction ("did you mean"); it costs far more than the
+ *  search itself, so batch runs that cannot show it skip it. */
+enum class Suggestions { Yes, No };
+
 /** What to search for and what to return. */
 struct SearchOptions {
     std::size_t limit = 10;  ///< hits to return at most
     std::size_t offset = 0;  ///< hits to skip (for paging)
     Snippets snippets = Snippets::Yes;
+    Suggestions suggestions = Suggestions::Yes;
     std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
     std::string highlight_start = "**";
     std::string highlight_end = "**";
