@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
         if (stats) {
             std::printf(
                 "fahras-index: %zu documents indexed (%.1f MB) from %zu sources in %.2f s "
-                "(%.0f docs/s); %zu warnings; index '%s' holds %zu documents\n",
+                "(%.0f docs/s), %zu warnings, index '%s' holds %zu documents\n",
                 s.documents, static_cast<double>(s.bytes) / 1e6, s.sources, s.seconds,
                 s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0, s.warnings,
                 db.c_str(), s.index_size);

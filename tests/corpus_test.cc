@@ -66,10 +66,10 @@ TEST_CASE("bad files are reported and skipped, the others read") {
     CHECK(r.docs[1].id == "invalid.txt");
     CHECK(r.docs[1].text == "عنوان\nنص \xEF\xBF\xBD\xEF\xBF\xBD تالف");
     CHECK(r.warnings == std::vector<std::string>{
-                            "'" + root + "/binary.txt': binary file (contains NUL bytes); skipped",
-                            "'" + root + "/empty.txt': empty file; skipped",
+                            "'" + root + "/binary.txt': binary file (contains NUL bytes), skipped",
+                            "'" + root + "/empty.txt': empty file, skipped",
                             "'" + root +
-                                "/invalid.txt': invalid UTF-8 at byte 16; bad bytes "
+                                "/invalid.txt': invalid UTF-8 at byte 16, bad bytes "
                                 "replaced with U+FFFD",
                         });
 }
@@ -103,9 +103,9 @@ TEST_CASE("JSONL: one document per line, bad lines reported by number") {
     CHECK(r.docs[1].id == "42");
     CHECK(r.docs[1].title.empty());
     CHECK(r.warnings == std::vector<std::string>{
-                            "'" + path + "' line 4: not a JSON object; line skipped",
-                            "'" + path + "' line 5: no \"id\"; line skipped",
-                            "'" + path + "' line 6: no \"text\" string; line skipped",
-                            "'" + path + "' line 7: not a JSON object; line skipped",
+                            "'" + path + "' line 4: not a JSON object, line skipped",
+                            "'" + path + "' line 5: no \"id\", line skipped",
+                            "'" + path + "' line 6: no \"text\" string, line skipped",
+                            "'" + path + "' line 7: not a JSON object, line skipped",
                         });
 }

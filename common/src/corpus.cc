@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kUtf8Bom =
+    "\xEF\xBB\xBF";  // ZERO WIDTH NO-BREAK SPACE (byte-order mark)
 
 bool has_extension(const fs::path& path, std::string_view ext) {
     return path.extension().string() == ext;
@@ -56,7 +57,7 @@ void clean_text(std::string& text, const std::string& shown, std::size_t line,
     if (auto bad = detail::sanitize_utf8(text)) {
         on_warning(InputError(
             shown, line,
-            "invalid UTF-8 at byte " + std::to_string(*bad) + "; bad bytes replaced with U+FFFD"));
+            "invalid UTF-8 at byte " + std::to_string(*bad) + ", bad bytes replaced with U+FFFD"));
     }
 }
 
@@ -64,10 +65,10 @@ void read_text_file(const fs::path& path, std::string id, const std::string& sho
                     const DocumentSink& on_document, const WarningSink& on_warning) {
     std::string text = read_file(path, shown);
     if (text.find('\0') != std::string::npos) {
-        throw InputError(shown, 0, "binary file (contains NUL bytes); skipped");
+        throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
     }
     clean_text(text, shown, 0, on_warning);
-    if (trim(text).empty()) throw InputError(shown, 0, "empty file; skipped");
+    if (trim(text).empty()) throw InputError(shown, 0, "empty file, skipped");
 
     Document doc;
     doc.id = std::move(id);
@@ -100,18 +101,18 @@ void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSi
         clean_text(line, shown, number, on_warning);
         const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
         if (object.is_discarded() || !object.is_object()) {
-            on_warning(InputError(shown, number, "not a JSON object; line skipped"));
+            on_warning(InputError(shown, number, "not a JSON object, line skipped"));
             continue;
         }
         Document doc;
         doc.id = string_field(object, "id");
         if (doc.id.empty()) {
-            on_warning(InputError(shown, number, "no \"id\"; line skipped"));
+            on_warning(InputError(shown, number, "no \"id\", line skipped"));
             continue;
         }
         const auto text = object.find("text");
         if (text == object.end() || !text->is_string()) {
-            on_warning(InputError(shown, number, "no \"text\" string; line skipped"));
+            on_warning(InputError(shown, number, "no \"text\" string, line skipped"));
             continue;
         }
         doc.text = text->get<std::string>();

@@ -96,10 +96,11 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
     Xapian::QueryParser& parser = impl_->parser;
     parser.set_database(impl_->db);
     parser.set_stemmer(impl_->stem);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser.set_stopper(detail::stopper());
     parser.set_default_op(Xapian::Query::OP_OR);
     parser.add_prefix("title", std::string(schema::kPrefixTitle));
+    parser.add_prefix(std::string(schema::kStemWildcardField), std::string(schema::kPrefixStem));
 }
 
 Searcher::~Searcher() = default;
@@ -111,11 +112,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         throw QueryError("query '" + std::string(query) + "' has no words to search for");
     }
     Xapian::QueryParser& parser = impl_->parser;
-    // Stop words have no stemmed terms in the index: a query of nothing else is matched on
-    // the words as written (still normalized) instead of being dropped.
+    // A query of nothing but stop words searches for them rather than for nothing.
     const bool only_stop_words = std::all_of(words.begin(), words.end(), is_stop_word);
-    parser.set_stemming_strategy(only_stop_words ? Xapian::QueryParser::STEM_NONE
-                                                 : Xapian::QueryParser::STEM_SOME);
     parser.set_stopper(only_stop_words ? nullptr : detail::stopper());
     Xapian::Query parsed;
     try {
@@ -162,7 +160,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             hit.snippet = unescape_xml(mset.snippet(
                 field(data, schema::kFieldText), options.snippet_length, impl_->stem,
                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                options.highlight_start, options.highlight_end, "…"));
+                options.highlight_start, options.highlight_end,
+                "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut
         }
         result.hits.push_back(std::move(hit));
     }

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "fahras/schema.h"
 #include "unicode_text.h"
 
 namespace fahras {
@@ -170,19 +171,30 @@ std::string gap_syntax(const icu::UnicodeString& text, int32_t start, int32_t li
 
 std::string query_text(std::string_view query) {
     const icu::UnicodeString text = detail::normalize_utf16(query);
-    std::string out;
+    std::vector<detail::WordSpan> words;
+    detail::for_each_word(text, [&](const detail::WordSpan& w) { words.push_back(w); });
+
+    std::vector<std::string> gaps;  // gaps[i] comes before words[i]; the last one after all
     int32_t gap_start = 0;
-    bool after_word = false;
-    detail::for_each_word(text, [&](const detail::WordSpan& w) {
-        std::string gap = gap_syntax(text, gap_start, w.start, after_word, true);
+    for (std::size_t i = 0; i <= words.size(); ++i) {
+        const int32_t gap_limit = i < words.size() ? words[i].start : text.length();
+        std::string gap = gap_syntax(text, gap_start, gap_limit, i > 0, i < words.size());
         // Words split out of one segment (145مليون) still need a separator.
-        if (gap.empty() && after_word) gap = " ";
-        out += gap;
-        out += w.folded;
-        gap_start = w.limit;
-        after_word = true;
-    });
-    out += gap_syntax(text, gap_start, text.length(), after_word, false);
+        if (gap.empty() && i > 0 && i < words.size()) gap = " ";
+        gaps.push_back(std::move(gap));
+        if (i < words.size()) gap_start = words[i].limit;
+    }
+
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += gaps[i];
+        // The index holds stems only: a prefix wildcard is matched against the stems, through
+        // a field whose term prefix is the stems' Z (fields themselves take no wildcard).
+        const bool wildcard = gaps[i + 1].starts_with('*') && !gaps[i].ends_with(':');
+        if (wildcard) out.append(schema::kStemWildcardField).append(":");
+        out += words[i].folded;
+    }
+    out += gaps.back();
     return out;
 }
 

@@ -16,6 +16,12 @@ inline constexpr std::string_view kPrefixTitle = "S";
 /** Source (newspaper, collection) as one boolean term: `XSOURCE` + lower-case name. */
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
 
+/** Query field, used by fahras::query_text only, through which a prefix wildcard (بوت*) is
+ *  matched against the `Z` stem terms (the index holds no unstemmed terms). */
+inline constexpr std::string_view kStemWildcardField = "fahrasstem";
+/** Term prefix of stems, as Xapian's TermGenerator writes them (STEM_ALL_Z). */
+inline constexpr std::string_view kPrefixStem = "Z";
+
 /** Value slot holding the document id (for sorting and collapsing). */
 inline constexpr unsigned kSlotId = 0;
 /** Value slot holding the ISO 8601 date, if any. */
