@@ -51,6 +51,11 @@ int main(int argc, char** argv) {
     std::size_t batch_size = 1000;
     app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
         ->capture_default_str();
+    std::size_t threads = fahras::IndexOptions::default_threads();
+    app.add_option("--threads", threads,
+                   "Writers for a new index (shards merged at the end); updates use one")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     app.add_flag("--overwrite", overwrite, "Discard the index's documents and start again");
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
     app.add_flag("--stats", stats, "Print a one-line summary on stdout");
@@ -65,6 +70,7 @@ int main(int argc, char** argv) {
         fahras::IndexOptions options;
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
+        options.threads = threads;
         options.mode = overwrite ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
         callbacks.on_warning = [](const fahras::InputError& e) {

@@ -10,6 +10,8 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <filesystem>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -57,10 +59,10 @@ namespace detail {
  *  index_sources() runs in its reading thread. */
 struct AnalyzedDocument {
     Document doc;
-    std::string title_words;  ///< analysis_text(title), empty without a title
-    std::string text_words;   ///< analysis_text(text)
-    bool title_in_text;       ///< the text begins with the title (a .txt file's first line)
-    std::string data;         ///< the stored fields, serialized
+    std::string title_words;     ///< analysis_text(title), empty without a title
+    std::string text_words;      ///< analysis_text(text)
+    bool title_in_text = false;  ///< the text begins with the title (a .txt file's first line)
+    std::string data;            ///< the stored fields, serialized
 };
 
 namespace {
@@ -93,30 +95,28 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
     Xapian::TermGenerator generator;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
-    // was the indexer's main cost: words are counted here and handed over once per commit.
-    // A word enters the spelling table only once seen twice in the run: words seen once are
-    // mostly typos and rare clitic combinations, and are half of all distinct words.
+    // was the indexer's main cost, and adding words batch by batch still cost 40% of the
+    // run: words are counted here and handed over once, at commit(). Only words seen at
+    // least twice go in: words seen once are mostly typos and rare clitic combinations, and
+    // are half of all distinct words.
     std::unordered_map<std::string, Xapian::termcount> seen;
-    std::unordered_map<std::string, Xapian::termcount> pending;
 
     /** Counts the words of an analysis text for the spelling table. */
     void count_spellings(std::string_view words) {
         while (!words.empty()) {
             const auto space = words.find(' ');
             const std::string_view word = words.substr(0, space);
-            if (has_letter(word)) {
-                const Xapian::termcount n = ++seen[std::string(word)];
-                if (n >= kMinSpellingCount)
-                    pending[std::string(word)] += n == kMinSpellingCount ? n : 1;
-            }
+            if (has_letter(word)) ++seen[std::string(word)];
             if (space == std::string_view::npos) break;
             words.remove_prefix(space + 1);
         }
     }
 
     void flush_spellings() {
-        for (const auto& [word, count] : pending) db.add_spelling(word, count);
-        pending.clear();
+        for (const auto& [word, count] : seen) {
+            if (count >= kMinSpellingCount) db.add_spelling(word, count);
+        }
+        seen.clear();
     }
 };
 
@@ -200,57 +200,70 @@ void IndexWriter::commit() {
     impl_->db.commit();
 }
 
+void IndexWriter::commit_documents() { impl_->db.commit(); }
+
+std::size_t IndexOptions::default_threads() {
+    return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+}
+
 std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+
+namespace detail {
+
+/** What index_sources() and its threads use of IndexWriter besides its public API. */
+struct WriterAccess {
+    static void add(IndexWriter& w, const AnalyzedDocument& doc) { w.add(doc); }
+    static void commit_documents(IndexWriter& w) { w.commit_documents(); }
+};
+
+}  // namespace detail
 
 namespace {
 
-/** What the reading thread hands to the writing thread: a document, or a warning. */
+/** A document on its way from the reading thread to a writing thread. */
 struct Item {
-    std::optional<detail::AnalyzedDocument> doc;
-    std::optional<InputError> warning;
+    detail::AnalyzedDocument doc;  ///< analyzed if `analyzed`, else only doc.doc is set
+    bool analyzed = false;
     std::string source;
 };
 
-/** A bounded queue from one reading thread to the writing thread. */
-class Pipeline {
+/** A bounded queue from the reading thread to one writing thread. */
+class Queue {
   public:
     /** Reading thread: false once the writer has stopped taking items. */
     bool push(Item&& item) {
         std::unique_lock lock(mutex_);
-        not_full_.wait(lock, [&] { return queue_.size() < kCapacity || stopped_; });
+        not_full_.wait(lock, [&] { return items_.size() < kCapacity || stopped_; });
         if (stopped_) return false;
-        queue_.push_back(std::move(item));
+        items_.push_back(std::move(item));
         not_empty_.notify_one();
         return true;
     }
 
-    /** Reading thread: no more items; @p error is the exception that ended it, if any. */
-    void finish(std::exception_ptr error) {
+    /** Reading thread: no more items. */
+    void finish() {
         const std::lock_guard lock(mutex_);
         finished_ = true;
-        error_ = error;
         not_empty_.notify_one();
     }
 
-    /** Writing thread: the next item, or nullopt at the end (rethrows the reader's error). */
+    /** Writing thread: the next item, or nullopt once the queue is finished or stopped. */
     std::optional<Item> pop() {
         std::unique_lock lock(mutex_);
-        not_empty_.wait(lock, [&] { return !queue_.empty() || finished_; });
-        if (queue_.empty()) {
-            if (error_) std::rethrow_exception(error_);
-            return std::nullopt;
-        }
-        Item item = std::move(queue_.front());
-        queue_.pop_front();
+        not_empty_.wait(lock, [&] { return !items_.empty() || finished_ || stopped_; });
+        if (items_.empty() || stopped_) return std::nullopt;
+        Item item = std::move(items_.front());
+        items_.pop_front();
         not_full_.notify_one();
         return item;
     }
 
-    /** Writing thread: stop taking items (on an error), releasing a blocked reader. */
+    /** Either side, on an error: everybody stops waiting. */
     void stop() {
         const std::lock_guard lock(mutex_);
         stopped_ = true;
-        not_full_.notify_one();
+        not_full_.notify_all();
+        not_empty_.notify_all();
     }
 
   private:
@@ -258,32 +271,154 @@ class Pipeline {
     std::mutex mutex_;
     std::condition_variable not_empty_;
     std::condition_variable not_full_;
-    std::deque<Item> queue_;
+    std::deque<Item> items_;
     bool finished_ = false;
     bool stopped_ = false;
-    std::exception_ptr error_;
 };
 
-void read_all(const std::vector<std::string>& sources, Pipeline& pipeline) {
-    std::exception_ptr error;
-    try {
-        bool open = true;
-        for (const std::string& source : sources) {
-            if (!open) break;
-            read_source(
-                source,
-                [&](Document&& doc) {
-                    if (open) open = pipeline.push({detail::analyze(std::move(doc)), {}, source});
-                },
-                [&](const InputError& e) {
-                    if (open) open = pipeline.push({{}, e, source});
-                });
-        }
-    } catch (...) {
-        error = std::current_exception();
+/** What the threads of one run share: the statistics and the caller's callbacks, which are
+ *  called one at a time. */
+class Run {
+  public:
+    Run(IndexStats& stats, const IndexCallbacks& callbacks)
+        : stats_(stats), callbacks_(callbacks) {}
+
+    void warn(const InputError& e) {
+        const std::lock_guard lock(mutex_);
+        ++stats_.warnings;
+        if (callbacks_.on_warning) callbacks_.on_warning(e);
     }
-    pipeline.finish(error);
+
+    void indexed(const Document& doc) {
+        const std::lock_guard lock(mutex_);
+        ++stats_.documents;
+        stats_.bytes += doc.text.size() + doc.title.size();
+        if (callbacks_.on_document) callbacks_.on_document(doc);
+    }
+
+  private:
+    std::mutex mutex_;
+    IndexStats& stats_;
+    const IndexCallbacks& callbacks_;
+};
+
+/** Reading thread: reads every source and hands each document to a writer chosen by its id,
+ *  so that a repeated id always reaches the writer holding the earlier copy, which it then
+ *  replaces. With one writer, analysis happens here too, ahead of the Xapian writes. */
+void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queues, Run& run) {
+    const bool analyze_here = queues.size() == 1;
+    bool open = true;
+    for (const std::string& source : sources) {
+        if (!open) break;
+        read_source(
+            source,
+            [&](Document&& doc) {
+                if (!open) return;
+                const std::size_t shard = std::hash<std::string>{}(doc.id) % queues.size();
+                Item item;
+                item.source = source;
+                item.analyzed = analyze_here;
+                if (analyze_here) {
+                    item.doc = detail::analyze(std::move(doc));
+                } else {
+                    item.doc.doc = std::move(doc);
+                }
+                open = queues[shard].push(std::move(item));
+            },
+            [&](const InputError& e) { run.warn(e); });
+    }
 }
+
+/** Writing thread: analyzes (if not done) and adds each document, committing in batches. */
+void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& run) {
+    std::size_t added = 0;
+    while (std::optional<Item> item = queue.pop()) {
+        if (!item->analyzed) item->doc = detail::analyze(std::move(item->doc.doc));
+        try {
+            detail::WriterAccess::add(writer, item->doc);
+        } catch (const InputError& e) {
+            run.warn(InputError(item->source, 0, std::string("document skipped: ") + e.what()));
+            continue;
+        }
+        // Small batches keep Xapian's in-memory changes, and so memory and the cost of each
+        // addition, bounded.
+        if (batch_size != 0 && ++added % batch_size == 0)
+            detail::WriterAccess::commit_documents(writer);
+        run.indexed(item->doc.doc);
+    }
+    writer.commit();
+}
+
+/** Runs read_all in a thread of its own and write_all on each writer, in this thread for
+ *  the first and in threads of their own for the others; rethrows the first error. */
+void read_and_write(const std::vector<std::string>& sources,
+                    const std::vector<IndexWriter*>& writers, std::size_t batch_size, Run& run) {
+    std::vector<Queue> queues(writers.size());
+    std::vector<std::exception_ptr> errors(writers.size() + 1);
+    const auto stop_all = [&] {
+        for (Queue& q : queues) q.stop();
+    };
+    {
+        std::vector<std::jthread> threads;
+        threads.emplace_back([&] {
+            try {
+                read_all(sources, queues, run);
+            } catch (...) {
+                errors.back() = std::current_exception();
+                stop_all();
+            }
+            for (Queue& q : queues) q.finish();
+        });
+        for (std::size_t k = 0; k < writers.size(); ++k) {
+            auto write = [&, k] {
+                try {
+                    write_all(*writers[k], queues[k], batch_size, run);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                    stop_all();
+                }
+            };
+            if (k == 0) continue;
+            threads.emplace_back(write);
+        }
+        try {
+            write_all(*writers[0], queues[0], batch_size, run);
+        } catch (...) {
+            errors[0] = std::current_exception();
+            stop_all();
+        }
+    }  // joins every thread
+    for (const std::exception_ptr& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+}
+
+/** Directories of the parallel shards of a new index, removed however the run ends. */
+class ShardDirs {
+  public:
+    ShardDirs(const std::string& path, std::size_t count) {
+        for (std::size_t k = 0; k < count; ++k) {
+            paths_.push_back(path + ".fahras-shard-" + std::to_string(k));
+        }
+        paths_.push_back(path + ".fahras-merged");
+        paths_.push_back(path + ".fahras-old");
+        remove();
+    }
+    ~ShardDirs() { remove(); }
+    ShardDirs(const ShardDirs&) = delete;
+    ShardDirs& operator=(const ShardDirs&) = delete;
+
+    [[nodiscard]] const std::string& shard(std::size_t k) const { return paths_[k]; }
+    [[nodiscard]] const std::string& merged() const { return paths_[paths_.size() - 2]; }
+    [[nodiscard]] const std::string& old() const { return paths_.back(); }
+
+  private:
+    void remove() noexcept {
+        std::error_code ignored;
+        for (const std::string& p : paths_) std::filesystem::remove_all(p, ignored);
+    }
+    std::vector<std::string> paths_;
+};
 
 }  // namespace
 
@@ -292,42 +427,41 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     const auto started = std::chrono::steady_clock::now();
     IndexStats stats;
     stats.sources = sources.size();
-    IndexWriter writer(path, options);
-    const auto warn = [&](const InputError& e) {
-        ++stats.warnings;
-        if (callbacks.on_warning) callbacks.on_warning(e);
-    };
+    Run run(stats, callbacks);
 
-    Pipeline pipeline;
-    std::jthread reader([&] { read_all(sources, pipeline); });
-    try {
-        while (std::optional<Item> item = pipeline.pop()) {
-            if (item->warning) {
-                warn(*item->warning);
-                continue;
+    // The target is opened first in every case: it takes the lock and checks the version.
+    auto target = std::make_unique<IndexWriter>(path, options);
+    const std::size_t threads = std::max<std::size_t>(options.threads, 1);
+    if (threads == 1 || target->document_count() != 0) {
+        // Updating an index: one writer, so that each id replaces its earlier version.
+        read_and_write(sources, {target.get()}, options.batch_size, run);
+        stats.index_size = target->document_count();
+    } else {
+        // A new index: one shard per thread, written in parallel and merged by compaction
+        // (Xapian writes with one thread per database; this is its way to use more cores).
+        const ShardDirs dirs(path, threads);
+        {
+            IndexOptions shard_options = options;
+            shard_options.mode = OpenMode::Overwrite;
+            std::vector<std::unique_ptr<IndexWriter>> shards;
+            std::vector<IndexWriter*> writers;
+            for (std::size_t k = 0; k < threads; ++k) {
+                shards.push_back(std::make_unique<IndexWriter>(dirs.shard(k), shard_options));
+                writers.push_back(shards.back().get());
             }
-            const Document& doc = item->doc->doc;
-            try {
-                writer.add(*item->doc);
-            } catch (const InputError& e) {
-                warn(InputError(item->source, 0, std::string("document skipped: ") + e.what()));
-                continue;
-            }
-            ++stats.documents;
-            stats.bytes += doc.text.size() + doc.title.size();
-            // Small batches keep Xapian's in-memory changes, and so memory and the cost of
-            // each addition, bounded.
-            if (options.batch_size != 0 && stats.documents % options.batch_size == 0) {
-                writer.commit();
-            }
-            if (callbacks.on_document) callbacks.on_document(doc);
+            read_and_write(sources, writers, options.batch_size, run);
         }
-    } catch (...) {
-        pipeline.stop();
-        throw;
+        Xapian::Database all;
+        for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(dirs.shard(k)));
+        all.compact(dirs.merged());
+        // Put the merged index in the target's place. Until fahras-index has atomic swaps
+        // (a stub database renamed over the live one), a searcher starting in between two
+        // renames finds no index.
+        target.reset();
+        std::filesystem::rename(path, dirs.old());
+        std::filesystem::rename(dirs.merged(), path);
+        stats.index_size = Xapian::Database(path).get_doccount();
     }
-    writer.commit();
-    stats.index_size = writer.document_count();
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;

@@ -16,10 +16,8 @@ namespace fahras {
 
 namespace detail {
 struct AnalyzedDocument;
+struct WriterAccess;
 }  // namespace detail
-
-struct IndexStats;
-struct IndexCallbacks;
 
 /** What to do with an index that already exists. */
 enum class OpenMode {
@@ -33,6 +31,12 @@ struct IndexOptions {
     OpenMode mode = OpenMode::Update;
     /** index_sources() commits after every this many documents (0: only at the end). */
     std::size_t batch_size = 1000;
+    /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
+     *  index that already holds documents is updated by one thread. */
+    std::size_t threads = default_threads();
+
+    /** The number of cores, at most 4 (at least 1). */
+    [[nodiscard]] static std::size_t default_threads();
 };
 
 /** Adds documents to a Xapian database with the fahras analyzer and schema.
@@ -64,17 +68,19 @@ class IndexWriter {
      */
     void add(const Document& doc);
 
-    /** Makes everything added so far durable and visible. Call it before reporting success:
-     *  the destructor does not commit. */
+    /** Makes everything added so far durable and visible, spelling data included (words
+     *  seen at least twice since the last commit). Call it before reporting success: the
+     *  destructor does not commit. */
     void commit();
 
     /** Number of documents in the index, committed or not. */
     [[nodiscard]] std::size_t document_count() const;
 
   private:
-    friend IndexStats index_sources(const std::string&, const std::vector<std::string>&,
-                                    const IndexOptions&, const IndexCallbacks&);
+    friend struct detail::WriterAccess;  // index_sources() and its threads
     void add(const detail::AnalyzedDocument& doc);
+    /** Commits the documents added so far, but not yet the spelling data. */
+    void commit_documents();
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
@@ -99,9 +105,12 @@ struct IndexCallbacks {
 /** Reads every source (see read_source) into the index at @p path.
  *
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
- *  indexed. Commits every IndexOptions::batch_size documents and at the end. Reading and
- *  analysis run in a second thread, ahead of the Xapian writes; callbacks are called from
- *  the calling thread, in source order.
+ *  indexed. Reading runs in a thread of its own. An index that already holds documents is
+ *  updated by one writer, committing every IndexOptions::batch_size documents and at the
+ *  end. A new or empty index is written by IndexOptions::threads writers in parallel, each
+ *  into a shard beside @p path (`PATH.fahras-shard-K`), then merged into @p path by
+ *  compaction. Callbacks may come from any of the threads, but never two at once; warnings
+ *  about files and lines come in source order.
  *
  *  @throws Xapian::DatabaseLockError if another writer holds the index.
  *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.
