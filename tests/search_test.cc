@@ -76,8 +76,8 @@ TEST_CASE("diacritics and tatweel in text or query do not matter; the snippet ke
 
     const fahras::Searcher searcher(index.path());
     fahras::SearchOptions options;
-    options.highlight_start = "[";
-    options.highlight_end = "]";
+    options.highlight_start.assign(1, '[');
+    options.highlight_end.assign(1, ']');
     const fahras::SearchResult result = searcher.search("رئيس", options);
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits[0].title == "خبر");

@@ -180,7 +180,7 @@ std::string query_text(std::string_view query) {
         const int32_t gap_limit = i < words.size() ? words[i].start : text.length();
         std::string gap = gap_syntax(text, gap_start, gap_limit, i > 0, i < words.size());
         // Words split out of one segment (145مليون) still need a separator.
-        if (gap.empty() && i > 0 && i < words.size()) gap = " ";
+        if (gap.empty() && i > 0 && i < words.size()) gap.push_back(' ');
         gaps.push_back(std::move(gap));
         if (i < words.size()) gap_start = words[i].limit;
     }
