@@ -52,6 +52,15 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    app.add_option("--expand", options.expand_terms,
+                   "Add N stems from the first hits to the query (pseudo-relevance feedback)")
+        ->capture_default_str();
+    app.add_option("--bm25-k1", options.bm25_k1, "BM25 k1: how fast repeated words saturate")
+        ->check(CLI::Range(0.0, 100.0))
+        ->capture_default_str();
+    app.add_option("--bm25-b", options.bm25_b, "BM25 b: document length normalization, 0 to 1")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
         ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
         ->capture_default_str();

@@ -25,7 +25,7 @@ TEST_CASE("terms are the stems of the words that are not stop words") {
     CHECK(analyzer.terms("طلب الرئيس دونالد ترامب من نظيره الروسي فلاديمير بوتين") ==
           Terms{"طلب", "رييس", "دونالد", "ترامب", "نظير", "روس", "فلاديمير", "بوتين"});
     CHECK(analyzer.terms("فِي إِلَى عَلَى") == Terms{});
-    CHECK(analyzer.terms("قمة مجموعة الـ20 في أوساكا") == Terms{"قمه", "مجموع", "20", "اوساكا"});
+    CHECK(analyzer.terms("قمة مجموعة الـ20 في أوساكا") == Terms{"قمه", "مجموع", "20", "اوساك"});
 }
 
 TEST_CASE("a raw word and its normalized form give the same stem") {

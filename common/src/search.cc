@@ -25,6 +25,19 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT;
 
+// Pseudo-relevance feedback (SearchOptions::expand_terms): hits taken as relevant, and the
+// weight of the terms added, relative to the query's own.
+constexpr Xapian::doccount kFeedbackDocs = 5;
+constexpr double kFeedbackWeight = 0.5;
+
+/** Feedback adds word stems only: not ids, titles as fields, or the query's own stop words. */
+class StemTermsOnly : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        return term.size() > 1 && term[0] == 'Z' && term[1] != 'S' && !is_stop_word(term.substr(1));
+    }
+};
+
 /** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
 std::string unescape_xml(const std::string& s) {
     std::string out;
@@ -124,7 +137,29 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(parsed);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    // k2 = 0 and k3 = 1 and min_normlen 0.5: Xapian's defaults.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+    if (options.expand_terms > 0) {
+        // Pseudo-relevance feedback: the best stems of the first hits join the query, with
+        // less weight than the user's own words.
+        const Xapian::MSet top = enquire.get_mset(0, kFeedbackDocs);
+        Xapian::RSet feedback;
+        for (auto it = top.begin(); it != top.end(); ++it) feedback.add_document(*it);
+        if (!feedback.empty()) {
+            const StemTermsOnly stems_only;
+            const Xapian::ESet eset = enquire.get_eset(
+                static_cast<Xapian::termcount>(options.expand_terms), feedback, &stems_only);
+            std::vector<Xapian::Query> added;
+            for (auto it = eset.begin(); it != eset.end(); ++it) {
+                added.emplace_back(*it);
+            }
+            enquire.set_query(Xapian::Query(
+                Xapian::Query::OP_OR, parsed,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()),
+                              kFeedbackWeight)));
+        }
+    }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                static_cast<Xapian::doccount>(options.limit));
 

@@ -53,18 +53,21 @@ struct Suffix {
     std::size_t min_stem;
 };
 
-// Pronoun suffixes; at most one is removed.
+// Pronoun suffixes, and ه, which after normalization is also the teh marbuta; at most one
+// is removed.
 constexpr std::array kPronounSuffixes{
-    Suffix{"هما", 3}, Suffix{"كما", 3}, Suffix{"ها", 3}, Suffix{"هم", 4},
-    Suffix{"هن", 4},  Suffix{"كم", 4},  Suffix{"كن", 4}, Suffix{"نا", 4},
+    Suffix{"هما", 3}, Suffix{"كما", 3}, Suffix{"ها", 3}, Suffix{"هم", 4}, Suffix{"هن", 4},
+    Suffix{"كم", 4},  Suffix{"كن", 4},  Suffix{"نا", 4}, Suffix{"ه", 3},
 };
 
 // Inflection suffixes, longest first; at most one is removed. ون ين ان need a long stem so
-// that بوتين, حسين, عثمان, ايران keep their last letters.
+// that بوتين, حسين, عثمان, ايران keep their last letters. وا is the plural of past verbs
+// (قالوا); ا the accusative tanween (اسباطا, اماما) and the ending of many names (امريكا,
+// whose adjective امريكي shares the stem).
 constexpr std::array kInflectionSuffixes{
-    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3},
-    Suffix{"ون", 4},  Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},
-    Suffix{"يا", 3},  Suffix{"ه", 3},   Suffix{"ي", 3},
+    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3}, Suffix{"ون", 4},
+    Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},  Suffix{"يا", 3}, Suffix{"وا", 3},
+    Suffix{"ي", 3},   Suffix{"ا", 3},
 };
 
 // Words whose first or last letters look like affixes but are part of the word. Nothing is
@@ -79,7 +82,7 @@ constexpr std::string_view kProtected[] = {
     "وقائع", "وراء", "وزن", "والد", "وادي", "واقع", "واضح", "واجب", "واحد", "واسع", "وارد",
     "والي", "وافق", "ويكيبيديا", "وكالات", "وليام", "ويليام", "ولنغتون",
     // ف-initial words and names.
-    "فرنسا", "فرنسي", "فلسطين", "فيروس", "فنزويلا", "فيسبوك", "فرانس", "فيتنام", "فنلندا",
+    "فرنس", "فلسطين", "فيروس", "فنزويلا", "فيسبوك", "فرانس", "فيتنام", "فنلندا",
     "فلوريدا", "فيينا", "فيلادلفيا", "فولكس", "فلاديمير", "فلبين", "فلورنس",
     // ب- and ل-initial words and names.
     "بريطان", "برلمان", "برنامج", "برشلون", "بلجيك", "برازيل", "بنغلاديش", "بيلاروس",
@@ -102,18 +105,29 @@ bool is_protected_at(std::string_view word, std::size_t at, std::string_view* fo
 
 /** Removes at most one pronoun and one inflection suffix from @p stem; never cuts before
  *  @p keep bytes. */
-std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
-    for (const std::span<const Suffix> list : {std::span<const Suffix>(kPronounSuffixes),
-                                               std::span<const Suffix>(kInflectionSuffixes)}) {
-        for (const Suffix& s : list) {
-            if (!stem.ends_with(s.text)) continue;
-            const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
-            if (rest.size() < keep || length_of(rest) < s.min_stem) continue;
-            stem = rest;
-            break;
-        }
+std::string_view strip_suffix(std::string_view stem, std::size_t keep,
+                              std::span<const Suffix> suffixes, bool* stripped) {
+    for (const Suffix& s : suffixes) {
+        if (!stem.ends_with(s.text)) continue;
+        const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
+        if (rest.size() < keep || length_of(rest) < s.min_stem) continue;
+        *stripped = true;
+        return rest;
     }
     return stem;
+}
+
+std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
+    bool pronoun = false;
+    stem = strip_suffix(stem, keep, kPronounSuffixes, &pronoun);
+    // Before a pronoun the teh marbuta is written teh: حكومته is حكومة + ه, كفارته كفارة + ه.
+    constexpr std::string_view kTeh = "ت";
+    if (pronoun && stem.ends_with(kTeh) && !stem.ends_with("ات") && length_of(stem) >= 4 &&
+        stem.size() - kTeh.size() >= keep) {
+        return stem.substr(0, stem.size() - kTeh.size());
+    }
+    bool inflection = false;
+    return strip_suffix(stem, keep, kInflectionSuffixes, &inflection);
 }
 
 /** True if cutting @p word after @p cut bytes splits a protected word that starts before. */

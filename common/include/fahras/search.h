@@ -25,6 +25,11 @@ struct SearchOptions {
     Snippets snippets = Snippets::Yes;
     Suggestions suggestions = Suggestions::Yes;
     std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
+    /** Pseudo-relevance feedback: add this many stems from the first hits to the query
+     *  (0: off). */
+    std::size_t expand_terms = 0;
+    double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
+    double bm25_b = 0.5;   ///< BM25 document-length normalization (Xapian's default)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
 };
