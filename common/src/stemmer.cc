@@ -65,9 +65,9 @@ constexpr std::array kPronounSuffixes{
 // (قالوا); ا the accusative tanween (اسباطا, اماما) and the ending of many names (امريكا,
 // whose adjective امريكي shares the stem).
 constexpr std::array kInflectionSuffixes{
-    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3}, Suffix{"ون", 4},
-    Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},  Suffix{"يا", 3}, Suffix{"وا", 3},
-    Suffix{"ي", 3},   Suffix{"ا", 3},
+    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3},
+    Suffix{"ون", 4},  Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},
+    Suffix{"يا", 3},  Suffix{"وا", 3},  Suffix{"ي", 3},   Suffix{"ا", 3},
 };
 
 // Words whose first or last letters look like affixes but are part of the word. Nothing is
