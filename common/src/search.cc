@@ -192,7 +192,16 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         if (options.snippets == Snippets::Yes) {
             // Only snippets need the stored text (compressed, and as long as the document).
             const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-            hit.snippet = unescape_xml(mset.snippet(
+            // MSet::snippet highlights loose terms through the stemmer, but compares phrase
+            // terms with the text's raw words, which never equal our Z-stems. So the snippet
+            // is drawn for the stems this document matched, as loose terms. (Terms a wildcard
+            // expanded to are not listed by Xapian: those documents keep the plain snippet.)
+            const Xapian::Query matched(Xapian::Query::OP_OR, enquire.get_matching_terms_begin(it),
+                                        enquire.get_matching_terms_end(it));
+            Xapian::Enquire for_snippet(impl_->db);
+            for_snippet.set_query(matched);
+            const Xapian::MSet stats = matched.empty() ? mset : for_snippet.get_mset(0, 0);
+            hit.snippet = unescape_xml(stats.snippet(
                 field(data, schema::kFieldText), options.snippet_length, impl_->stem,
                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                 options.highlight_start, options.highlight_end,
