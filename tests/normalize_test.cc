@@ -59,6 +59,14 @@ TEST_CASE("harakat, superscript alef and Qur'anic marks are deleted") {
     });
 }
 
+TEST_CASE("a waw carrying superscript alef is read as alef (Qur'anic spelling)") {
+    check_all({
+        {cat({"ٱلصَّلَو", kSuperscriptAlef, "ةَ"}), "الصلاه"},
+        {cat({"ٱلزَّكَو", kSuperscriptAlef, "ة"}), "الزكاه"},
+        {cat({"و", kFatha, "ل"}), "ول"},  // a waw without it stays
+    });
+}
+
 TEST_CASE("tatweel and format characters are deleted") {
     check_all({
         {cat({"الس", kTatweel, kTatweel, kTatweel, "لام"}), "السلام"},

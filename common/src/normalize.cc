@@ -69,6 +69,18 @@ UChar32 fold_code_point(UChar32 c) {
     return c;
 }
 
+/** True if the marks that follow position @p i include ARABIC LETTER SUPERSCRIPT ALEF.
+ *  In Qur'anic spelling a waw carrying it is read, and written in modern spelling, as alef:
+ *  ٱلصَّلَوٰة is الصلاة, ٱلزَّكَوٰة is الزكاة. */
+bool carries_superscript_alef(const icu::UnicodeString& text, int32_t i) {
+    for (; i < text.length(); ++i) {
+        const char16_t mark = text.charAt(i);
+        if (mark == 0x0670) return true;                   // ARABIC LETTER SUPERSCRIPT ALEF
+        if (mark < 0x064B || mark > 0x065F) return false;  // past the harakat
+    }
+    return false;
+}
+
 }  // namespace
 
 namespace detail {
@@ -89,7 +101,10 @@ icu::UnicodeString normalize_utf16(std::string_view text) {
     for (int32_t i = 0; i < composed.length();) {
         const UChar32 c = composed.char32At(i);
         i += U16_LENGTH(c);
-        const UChar32 mapped = fold_code_point(c);
+        UChar32 mapped = fold_code_point(c);
+        if (c == 0x0648 && carries_superscript_alef(composed, i)) {  // ARABIC LETTER WAW
+            mapped = 0x0627;                                         // ARABIC LETTER ALEF
+        }
         if (mapped != kDelete) folded.append(mapped);
     }
     return folded;
