@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    std::string synonyms_path;
+    app.add_option("--synonyms", synonyms_path, "Synonym groups, one per line (docs/query.md)")
+        ->check(CLI::ExistingFile);
     app.add_option("--expand", options.expand_terms,
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
         ->capture_default_str();
@@ -86,7 +89,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        const fahras::Searcher searcher(db);
+        fahras::Searcher searcher(db);
+        if (!synonyms_path.empty()) searcher.load_synonyms(synonyms_path);
         std::vector<fahras::Topic> topics;
         if (topics_path.empty()) {
             topics.push_back({"", join(words)});

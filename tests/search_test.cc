@@ -155,3 +155,25 @@ TEST_CASE("the writer refuses to mix stemmers in one index") {
     options.mode = fahras::OpenMode::Overwrite;
     CHECK_NOTHROW(fahras::IndexWriter(index.path(), options));
 }
+
+TEST_CASE("a synonyms file makes each word of a group match the others") {
+    const SmallIndex index;
+    const fahras::test::TempDir dir;
+    fahras::Searcher searcher(index.path());
+    const auto ids_of = [&](const char* query) {
+        Ids out;
+        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
+        return out;
+    };
+    CHECK(ids_of("موسكو") == Ids{"moscow"});
+    CHECK(ids_of("العاصمة").empty());
+    searcher.load_synonyms(dir.write("synonyms.txt", "# capitals\n\nالعاصمة، موسكو\n"));
+    CHECK(ids_of("العاصمة") == Ids{"moscow"});
+    CHECK(ids_of("عاصمتها") == Ids{"moscow"});  // any form of a word of the group
+    CHECK(ids_of("موسكو") == Ids{"moscow"});
+
+    const std::string bad = dir.write("bad.txt", "العاصمة موسكو\nروما\n");
+    CHECK_THROWS_WITH_AS(searcher.load_synonyms(bad),
+                         ("'" + bad + "' line 2: a synonym group needs two words or more").c_str(),
+                         fahras::InputError);
+}

@@ -3,9 +3,12 @@
  */
 #include "fahras/search.h"
 
+#include <stdlib.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -23,7 +26,7 @@ namespace {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 // Pseudo-relevance feedback (SearchOptions::expand_terms): hits taken as relevant, and the
 // weight of the terms added, relative to the query's own.
@@ -76,7 +79,20 @@ struct Searcher::Impl {
     std::string path;
     Xapian::Database db;
     Xapian::Stem stem;
+    StemmerKind stem_kind = StemmerKind::Light;
     Xapian::QueryParser parser;
+    // User synonyms live in a database of their own, which the query parser reads together
+    // with the index (opened read-only, it holds none). Xapian's in-memory backend has no
+    // synonym table, so it is a scratch database in a temporary directory.
+    std::string synonyms_dir;
+    Xapian::WritableDatabase synonyms;
+
+    ~Impl() {
+        if (synonyms_dir.empty()) return;
+        synonyms.close();
+        std::error_code ignored;
+        std::filesystem::remove_all(synonyms_dir, ignored);
+    }
 };
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -105,6 +121,7 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
     const StemmerKind kind =
         parse_stemmer_kind(impl_->db.get_metadata(std::string(schema::kMetaStemmer)));
     impl_->stem = detail::make_stem(kind);
+    impl_->stem_kind = kind;
 
     Xapian::QueryParser& parser = impl_->parser;
     parser.set_database(impl_->db);
@@ -213,6 +230,42 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 }
 
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+void Searcher::load_synonyms(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot read synonyms file");
+    if (impl_->synonyms_dir.empty()) {
+        std::string dir = (std::filesystem::temp_directory_path() / "fahras-synonyms-XXXXXX");
+        if (mkdtemp(dir.data()) == nullptr) {
+            throw Error("cannot create a temporary directory for synonyms: " +
+                        std::string(std::strerror(errno)));
+        }
+        impl_->synonyms_dir = dir;
+        impl_->synonyms = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::Database both(impl_->db);
+        both.add_database(impl_->synonyms);
+        impl_->parser.set_database(both);
+    }
+    const Analyzer analyzer(impl_->stem_kind);
+    std::size_t number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (line.empty() || line.front() == '#') continue;
+        std::vector<std::string> group;
+        for (const std::string& word : tokenize(line)) {
+            group.push_back(std::string(schema::kPrefixStem) + analyzer.stem(word));
+        }
+        if (group.size() == 1) {
+            throw InputError(path, number, "a synonym group needs two words or more");
+        }
+        for (const std::string& a : group) {
+            for (const std::string& b : group) {
+                if (a != b) impl_->synonyms.add_synonym(a, b);
+            }
+        }
+    }
+    impl_->synonyms.commit();
+}
 
 std::vector<Topic> read_topics(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

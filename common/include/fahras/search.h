@@ -88,6 +88,14 @@ class Searcher {
     /** Number of documents in the index. */
     [[nodiscard]] std::size_t document_count() const;
 
+    /** Reads a synonyms file: one group of words per line (blank lines and lines starting
+     *  with '#' skipped), any word of a group then also matches the others, at the weight
+     *  of one word. Words are analyzed as in documents, so each stands for all its forms.
+     *  @throws fahras::InputError naming the file (and line) if it cannot be read or a line
+     *          has a single word.
+     */
+    void load_synonyms(const std::string& path);
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
