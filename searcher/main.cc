@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    bool explain = false;
+    app.add_flag("--explain", explain,
+                 "Show which terms each hit matched, with their weights (text, json)");
     std::string synonyms_path;
     app.add_option("--synonyms", synonyms_path, "Synonym groups, one per line (docs/query.md)")
         ->check(CLI::ExistingFile);
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
     }
 
     const fahras::Format format = fahras::parse_format(format_name);
+    if (explain) options.explain = fahras::Explain::Yes;
     if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;  // neither format has room for them

@@ -44,6 +44,22 @@ std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+/** `رييس 0.081 (الرييس x3, للرييس x1) | روس 0.050 (الروسي x2)` */
+std::string describe(const std::vector<TermMatch>& matches) {
+    std::string out;
+    for (const TermMatch& m : matches) {
+        if (!out.empty()) out += " | ";
+        out += m.term + " " + fixed(m.weight, 3);
+        std::string words;
+        for (const auto& [word, count] : m.words) {
+            if (!words.empty()) words += ", ";
+            words += word + " x" + std::to_string(count);
+        }
+        if (!words.empty()) out += " (" + words + ")";
+    }
+    return out;
+}
+
 void print_text(std::ostream& out, std::string_view qid, std::string_view query,
                 const SearchResult& result) {
     if (!qid.empty()) out << "# " << qid << ": " << query << '\n';
@@ -53,6 +69,7 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
         out << hit.rank << ". " << hit.id << "  (score " << fixed(hit.score, 3) << ")\n";
         if (!hit.title.empty()) out << "   " << one_line(hit.title) << '\n';
         if (!hit.snippet.empty()) out << "   " << one_line(hit.snippet) << '\n';
+        if (!hit.matches.empty()) out << "   matched: " << describe(hit.matches) << '\n';
         out << '\n';
     }
 }
@@ -66,6 +83,17 @@ void print_json(std::ostream& out, std::string_view qid, std::string_view query,
         if (!hit.date.empty()) j["date"] = hit.date;
         if (!hit.source.empty()) j["source"] = hit.source;
         if (!hit.url.empty()) j["url"] = hit.url;
+        if (!hit.matches.empty()) {
+            nlohmann::json matches = nlohmann::json::array();
+            for (const TermMatch& m : hit.matches) {
+                nlohmann::json words = nlohmann::json::array();
+                for (const auto& [word, count] : m.words) {
+                    words.push_back({{"word", word}, {"count", count}});
+                }
+                matches.push_back({{"term", m.term}, {"weight", m.weight}, {"words", words}});
+            }
+            j["matched"] = matches;
+        }
         out << dump(j) << '\n';
     }
     nlohmann::json summary = {{"type", "summary"},

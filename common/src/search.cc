@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "fahras/analyzer.h"
@@ -27,6 +28,9 @@ constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
+// BM25's floor on normalized document length (Xapian's default).
+constexpr double kMinNormLen = 0.5;
 
 // Pseudo-relevance feedback (SearchOptions::expand_terms): hits taken as relevant, and the
 // weight of the terms added, relative to the query's own.
@@ -71,6 +75,53 @@ std::string unescape_xml(const std::string& s) {
 std::string field(const nlohmann::json& data, std::string_view key) {
     const auto it = data.find(key);
     return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+/** Why @p hit matched: each matching term with its weight alone and the document's words
+ *  behind it. */
+std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind,
+                               const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+                               const SearchOptions& options) {
+    const Xapian::Document doc = hit.get_document();
+    const Xapian::Query only_this(std::string(schema::kPrefixId) + doc.get_value(schema::kSlotId));
+    const Analyzer analyzer(stem_kind);
+    std::vector<std::string> words;  // the document's words, read once if needed
+    std::vector<TermMatch> matches;
+    for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit);
+         ++t) {
+        // The term's weight alone: the same query weighting, on this document only.
+        Xapian::Enquire one(db);
+        one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only_this));
+        one.set_weighting_scheme(
+            Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
+        const Xapian::MSet weight = one.get_mset(0, 1);
+        TermMatch match;
+        match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
+        const std::string& term = *t;
+        const std::string title_prefix =
+            std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
+        if (term.starts_with(title_prefix)) {
+            match.term = "title:" + term.substr(title_prefix.size());
+        } else {
+            match.term = term.substr(schema::kPrefixStem.size());
+            if (words.empty()) {
+                const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+                words = tokenize(field(data, schema::kFieldTitle) + "\n" +
+                                 field(data, schema::kFieldText));
+            }
+            std::map<std::string, unsigned> forms;
+            for (const std::string& w : words) {
+                if (analyzer.stem(w) == match.term) ++forms[w];
+            }
+            match.words.assign(forms.begin(), forms.end());
+            std::sort(match.words.begin(), match.words.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+        }
+        matches.push_back(std::move(match));
+    }
+    std::sort(matches.begin(), matches.end(),
+              [](const TermMatch& a, const TermMatch& b) { return a.weight > b.weight; });
+    return matches;
 }
 
 }  // namespace
@@ -154,8 +205,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(parsed);
-    // k2 = 0 and k3 = 1 and min_normlen 0.5: Xapian's defaults.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, 0.5));
+    // k2 = 0 and k3 = 1 and min_normlen: Xapian's defaults.
+    enquire.set_weighting_scheme(
+        Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
     if (options.expand_terms > 0) {
         // Pseudo-relevance feedback: the best stems of the first hits join the query, with
         // less weight than the user's own words.
@@ -224,6 +276,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
                 options.highlight_start, options.highlight_end,
                 "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut
         }
+        if (options.explain == Explain::Yes)
+            hit.matches = explain(impl_->db, impl_->stem_kind, enquire, it, options);
         result.hits.push_back(std::move(hit));
     }
     return result;

@@ -7,12 +7,16 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fahras {
 
 /** Whether hits carry a snippet (batch runs that only need ids skip the work). */
 enum class Snippets { Yes, No };
+
+/** Whether hits say why they matched (SearchOptions::explain). */
+enum class Explain { Yes, No };
 
 /** Whether to look for a spelling correction ("did you mean"); it costs far more than the
  *  search itself, so batch runs that cannot show it skip it. */
@@ -24,6 +28,7 @@ struct SearchOptions {
     std::size_t offset = 0;  ///< hits to skip (for paging)
     Snippets snippets = Snippets::Yes;
     Suggestions suggestions = Suggestions::Yes;
+    Explain explain = Explain::No;
     std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
@@ -32,6 +37,15 @@ struct SearchOptions {
     double bm25_b = 0.5;   ///< BM25 document-length normalization (Xapian's default)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
+};
+
+/** One index term a hit matched, for --explain. */
+struct TermMatch {
+    std::string term;   ///< the stem (UTF-8, normalized), or the title field's `title:stem`
+    double weight = 0;  ///< its BM25 weight in this document, alone
+    /** The document's words (normalized) that gave this stem, with their counts; empty for
+     *  title terms. */
+    std::vector<std::pair<std::string, unsigned>> words;
 };
 
 /** One matching document. */
@@ -45,6 +59,7 @@ struct Hit {
     std::string date;
     std::string source;
     std::string url;
+    std::vector<TermMatch> matches;  ///< with Explain::Yes: the terms it matched, heaviest first
 };
 
 /** The answer to one query. */
