@@ -34,7 +34,7 @@ struct SearchOptions {
      *  (0: off). */
     std::size_t expand_terms = 0;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
-    double bm25_b = 0.5;   ///< BM25 document-length normalization (Xapian's default)
+    double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
 };
