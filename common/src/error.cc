@@ -12,7 +12,9 @@ namespace {
 std::string describe(const std::string& path, std::size_t line, const std::string& problem) {
     std::string where;
     where.reserve(path.size() + problem.size() + 32);
-    where.append("'").append(path).append("'");
+    where.push_back('\'');
+    where.append(path);
+    where.push_back('\'');
     if (line != 0) where.append(" line ").append(std::to_string(line));
     where.append(": ").append(problem);
     return where;
