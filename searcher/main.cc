@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    bool variants = false;
+    app.add_flag("--variants", variants,
+                 "Free words also match their spelling variants (ترمب, ترامب), ranked lower");
     bool explain = false;
     app.add_flag("--explain", explain,
                  "Show which terms each hit matched, with their weights (text, json)");
@@ -82,6 +85,7 @@ int main(int argc, char** argv) {
 
     const fahras::Format format = fahras::parse_format(format_name);
     if (explain) options.explain = fahras::Explain::Yes;
+    if (variants) options.variants = fahras::Variants::Yes;
     if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;  // neither format has room for them

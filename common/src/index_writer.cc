@@ -214,6 +214,7 @@ namespace detail {
 struct WriterAccess {
     static void add(IndexWriter& w, const AnalyzedDocument& doc) { w.add(doc); }
     static void commit_documents(IndexWriter& w) { w.commit_documents(); }
+    static void update_variants(IndexWriter& w);
 };
 
 }  // namespace detail
@@ -420,7 +421,33 @@ class ShardDirs {
     std::vector<std::string> paths_;
 };
 
+/** Rewrites the spelling-variant groups (schema::kPrefixVariant) from the index's stems. */
+void update_variants(Xapian::WritableDatabase& db) {
+    std::vector<std::string> old_keys(db.synonym_keys_begin(std::string(schema::kPrefixVariant)),
+                                      db.synonym_keys_end(std::string(schema::kPrefixVariant)));
+    for (const std::string& key : old_keys) db.clear_synonyms(key);
+    std::unordered_map<std::string, std::vector<std::string>> groups;
+    const std::string stems(schema::kPrefixStem);
+    const std::string titles = stems + std::string(schema::kPrefixTitle);
+    for (auto t = db.allterms_begin(stems); t != db.allterms_end(stems); ++t) {
+        const std::string& term = *t;
+        if (term.starts_with(titles)) continue;
+        const std::string key = variant_key(std::string_view(term).substr(stems.size()));
+        if (!key.empty()) groups[key].push_back(term);
+    }
+    for (const auto& [key, members] : groups) {
+        if (members.size() < 2) continue;
+        const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
+        for (const std::string& m : members) db.add_synonym(synonym_key, m);
+    }
+}
+
 }  // namespace
+
+void detail::WriterAccess::update_variants(IndexWriter& w) {
+    fahras::update_variants(w.impl_->db);
+    w.impl_->db.commit();
+}
 
 IndexStats index_sources(const std::string& path, const std::vector<std::string>& sources,
                          const IndexOptions& options, const IndexCallbacks& callbacks) {
@@ -435,6 +462,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     if (threads == 1 || target->document_count() != 0) {
         // Updating an index: one writer, so that each id replaces its earlier version.
         read_and_write(sources, {target.get()}, options.batch_size, run);
+        detail::WriterAccess::update_variants(*target);
         stats.index_size = target->document_count();
     } else {
         // A new index: one shard per thread, written in parallel and merged by compaction
@@ -460,7 +488,10 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         target.reset();
         std::filesystem::rename(path, dirs.old());
         std::filesystem::rename(dirs.merged(), path);
-        stats.index_size = Xapian::Database(path).get_doccount();
+        Xapian::WritableDatabase merged(path, Xapian::DB_OPEN);
+        update_variants(merged);
+        merged.commit();
+        stats.index_size = merged.get_doccount();
     }
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -45,6 +45,45 @@ class StemTermsOnly : public Xapian::ExpandDecider {
     }
 };
 
+// Weight of a spelling variant (ترمب for ترامب) relative to the word as the query wrote it.
+constexpr double kVariantWeight = 0.5;
+
+/** For a query of free words only, adds each word's spelling variants found in the index
+ *  (schema::kPrefixVariant), at less weight: they match, but below the written form.
+ *  Phrases, boolean and wildcard queries are left as they are. */
+Xapian::Query with_variants(const Xapian::Database& db, const Xapian::Query& query) {
+    const auto is_free_term = [](const Xapian::Query& q) {
+        return q.get_type() == Xapian::Query::LEAF_TERM;
+    };
+    bool free_words = is_free_term(query);
+    if (query.get_type() == Xapian::Query::OP_OR) {
+        free_words = true;
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            free_words = free_words && is_free_term(query.get_subquery(i));
+        }
+    }
+    if (!free_words) return query;
+
+    const std::string stems(schema::kPrefixStem);
+    std::vector<Xapian::Query> variants;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        const std::string& term = *t;
+        if (!term.starts_with(stems)) continue;
+        const std::string key = variant_key(std::string_view(term).substr(stems.size()));
+        if (key.empty()) continue;
+        const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
+        for (auto v = db.synonyms_begin(synonym_key); v != db.synonyms_end(synonym_key); ++v) {
+            if (*v != term) variants.emplace_back(*v);
+        }
+    }
+    if (variants.empty()) return query;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, query,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, variants.begin(), variants.end()),
+                      kVariantWeight));
+}
+
 /** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
 std::string unescape_xml(const std::string& s) {
     std::string out;
@@ -204,7 +243,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     }
 
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(parsed);
+    enquire.set_query(options.variants == Variants::Yes ? with_variants(impl_->db, parsed)
+                                                        : parsed);
     // k2 = 0 and k3 = 1 and min_normlen: Xapian's defaults.
     enquire.set_weighting_scheme(
         Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));

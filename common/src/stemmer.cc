@@ -161,3 +161,28 @@ std::string light_stem(std::string_view word) {
 }
 
 }  // namespace fahras
+
+namespace fahras {
+
+std::string variant_key(std::string_view stem) {
+    std::string key;
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < stem.size();) {
+        const auto b = static_cast<unsigned char>(stem[i]);
+        const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        std::string_view letter = stem.substr(i, n);
+        i += n;
+        const bool first = letters == 0;
+        ++letters;
+        if (!first && (letter == "ا" || letter == "و" || letter == "ي" || letter == "ء")) continue;
+        if (letter == "\u067E") letter = "ب";  // ARABIC LETTER PEH
+        if (letter == "\u0686") letter = "ج";  // ARABIC LETTER TCHEH
+        if (letter == "\u0698") letter = "ز";  // ARABIC LETTER JEH
+        if (letter == "\u06A4") letter = "ف";  // ARABIC LETTER VEH
+        if (letter == "\u06AF") letter = "ك";  // ARABIC LETTER GAF
+        key += letter;
+    }
+    return length_of(key) >= 4 ? key : std::string();
+}
+
+}  // namespace fahras

@@ -37,7 +37,16 @@ enum class StemmerKind {
  */
 [[nodiscard]] std::string light_stem(std::string_view word);
 
-/** True if the normalized word is on fahras's Arabic (or English) stop-word list. */
+/** The key under which spelling variants of a stem meet: ترامب and ترمب, امريك and اميرك,
+ *  خودوركوفسك and خدروكوفسك. The long vowels ا و ي (and ء) after the first letter are
+ *  dropped, and Persian letters for sounds Arabic lacks become the Arabic ones writers use
+ *  for them (پ → ب, چ → ج, ژ → ز, ڤ → ف, گ → ك).
+ *  @param stem  a stem, UTF-8.
+ *  @return the key, or "" when fewer than 4 letters are left (too short to tell words apart).
+ */
+[[nodiscard]] std::string variant_key(std::string_view stem);
+
+/** True if the normalized word is on fahras's Arabic stop-word list. */
 [[nodiscard]] bool is_stop_word(std::string_view word);
 
 /** Turns text into index terms: the one analysis shared by indexing and searching.

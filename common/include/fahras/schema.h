@@ -22,6 +22,10 @@ inline constexpr std::string_view kStemWildcardField = "fahrasstem";
 /** Term prefix of stems, as Xapian's TermGenerator writes them (STEM_ALL_Z). */
 inline constexpr std::string_view kPrefixStem = "Z";
 
+/** Synonym-table key prefix of spelling-variant groups: `XV` + variant_key(stem) lists the
+ *  index's stems with that key (ترامب, ترمب). Rewritten at the end of every indexing run. */
+inline constexpr std::string_view kPrefixVariant = "XV";
+
 /** Value slot holding the document id (for sorting and collapsing). */
 inline constexpr unsigned kSlotId = 0;
 /** Value slot holding the ISO 8601 date, if any. */

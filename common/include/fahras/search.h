@@ -15,6 +15,10 @@ namespace fahras {
 /** Whether hits carry a snippet (batch runs that only need ids skip the work). */
 enum class Snippets { Yes, No };
 
+/** Whether free words also match their spelling variants in the index (ترمب / ترامب),
+ *  below the written form (SearchOptions::variants). */
+enum class Variants { Yes, No };
+
 /** Whether hits say why they matched (SearchOptions::explain). */
 enum class Explain { Yes, No };
 
@@ -29,6 +33,7 @@ struct SearchOptions {
     Snippets snippets = Snippets::Yes;
     Suggestions suggestions = Suggestions::Yes;
     Explain explain = Explain::No;
+    Variants variants = Variants::No;
     std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
