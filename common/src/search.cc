@@ -347,7 +347,9 @@ void Searcher::load_synonyms(const std::string& path) {
         if (line.empty() || line.front() == '#') continue;
         std::vector<std::string> group;
         for (const std::string& word : tokenize(line)) {
-            group.push_back(std::string(schema::kPrefixStem) + analyzer.stem(word));
+            std::string term(schema::kPrefixStem);
+            term += analyzer.stem(word);
+            group.push_back(std::move(term));
         }
         if (group.size() == 1) {
             throw InputError(path, number, "a synonym group needs two words or more");
