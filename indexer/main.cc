@@ -22,7 +22,7 @@ constexpr int kExitLocked = 3;
 constexpr const char* kExitCodes = R"(Exit codes:
   0  success
   1  success, but some files or lines were skipped or repaired (warnings on stderr)
-  2  error: nothing was committed by this run (usage, unreadable index, ...)
+  2  error (usage, unreadable or incompatible index, ...): the run stopped, batches committed before stay
   3  the index is locked by another fahras-index (a cron job may retry later))";
 
 void report(const std::string& what) { std::cerr << "fahras-index: error: " << what << '\n'; }
