@@ -247,7 +247,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(options.variants == Variants::Yes ? with_variants(impl_->db, parsed)
                                                         : parsed);
-    // k2 = 0 and k3 = 1 and min_normlen: Xapian's defaults.
+    // k2 = 0 and k3 = 1 as in Xapian; no floor on document length (kMinNormLen).
     enquire.set_weighting_scheme(
         Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
     if (options.expand_terms > 0) {
