@@ -78,7 +78,9 @@ int main(int argc, char** argv) {
         };
         if (verbose) {
             callbacks.on_document = [](const fahras::Document& doc) {
-                std::cerr << "fahras-index: indexed '" << doc.id << "'\n";
+                std::cerr << "fahras-index: indexed '" << doc.id << "'";
+                if (!doc.encoding.empty()) std::cerr << " (read as " << doc.encoding << ")";
+                std::cerr << '\n';
             };
         }
         const fahras::IndexStats s = fahras::index_sources(db, sources, options, callbacks);

@@ -109,3 +109,73 @@ TEST_CASE("JSONL: one document per line, bad lines reported by number") {
                             "'" + path + "' line 7: not a JSON object, line skipped",
                         });
 }
+
+namespace {
+
+// "عنوان قديم" and a sentence (… بوتين يزور القاهرة …), in two Arabic legacy charsets.
+constexpr std::string_view kWindows1256 =
+    "\xda\xe4\xe6\xc7\xe4 \xde\xcf\xed\xe3\n\xc7\xe1\xd1\xc6\xed\xd3 \xc7\xe1\xd1\xe6\xd3\xed "
+    "\xdd\xe1\xc7\xcf\xed\xe3\xed\xd1 \xc8\xe6\xca\xed\xe4 \xed\xd2\xe6\xd1 "
+    "\xc7\xe1\xde\xc7\xe5\xd1\xc9 \xe6\xed\xe1\xca\xde\xed \xe6\xd2\xed\xd1 "
+    "\xc7\xe1\xce\xc7\xd1\xcc\xed\xc9 \xdd\xed \xe3\xc4\xca\xe3\xd1 \xd5\xcd\xdd\xed \xda\xe4 "
+    "\xc7\xe1\xda\xe1\xc7\xde\xc7\xca \xc8\xed\xe4 \xc7\xe1\xc8\xe1\xcf\xed\xe4.\n";
+constexpr std::string_view kIso88596 =
+    "\xd9\xe6\xe8\xc7\xe6 \xe2\xcf\xea\xe5\n\xc7\xe4\xd1\xc6\xea\xd3 \xc7\xe4\xd1\xe8\xd3\xea "
+    "\xe1\xe4\xc7\xcf\xea\xe5\xea\xd1 \xc8\xe8\xca\xea\xe6 \xea\xd2\xe8\xd1 "
+    "\xc7\xe4\xe2\xc7\xe7\xd1\xc9 \xe8\xea\xe4\xca\xe2\xea \xe8\xd2\xea\xd1 "
+    "\xc7\xe4\xce\xc7\xd1\xcc\xea\xc9 \xe1\xea \xe5\xc4\xca\xe5\xd1 \xd5\xcd\xe1\xea \xd9\xe6 "
+    "\xc7\xe4\xd9\xe4\xc7\xe2\xc7\xca \xc8\xea\xe6 \xc7\xe4\xc8\xe4\xcf\xea\xe6.\n";
+constexpr std::string_view kSentence =
+    "الرئيس الروسي فلاديمير بوتين يزور القاهرة ويلتقي وزير الخارجية في مؤتمر صحفي عن "
+    "العلاقات بين البلدين.\n";
+
+/** UTF-16 bytes of @p text with a byte-order mark, little- or big-endian. */
+std::string utf16(std::u16string_view text, bool little_endian) {
+    std::string bytes = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (char16_t unit : text) {
+        const char high = static_cast<char>(unit >> 8);
+        const char low = static_cast<char>(unit & 0xFF);
+        bytes += little_endian ? low : high;
+        bytes += little_endian ? high : low;
+    }
+    return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("legacy Arabic charsets and UTF-16 are converted, and say so") {
+    const fahras::test::TempDir dir;
+    dir.write("cp1256.txt", kWindows1256);
+    dir.write("iso.txt", kIso88596);
+    dir.write("le.txt", utf16(u"عنوان\r\nنص", true));
+    dir.write("be.txt", utf16(u"عنوان\nنص", false));
+    const Read r = read(dir.path().string());
+    CHECK(r.warnings.empty());
+    REQUIRE(r.docs.size() == 4);
+    CHECK(r.docs[0].id == "be.txt");
+    CHECK(r.docs[0].encoding == "UTF-16BE");
+    CHECK(r.docs[0].text == "عنوان\nنص");
+    CHECK(r.docs[1].id == "cp1256.txt");
+    CHECK(r.docs[1].encoding == "windows-1256");
+    CHECK(r.docs[1].title == "عنوان قديم");
+    CHECK(r.docs[1].text == "عنوان قديم\n" + std::string(kSentence));
+    CHECK(r.docs[2].id == "iso.txt");
+    CHECK(r.docs[2].encoding == "ISO-8859-6");
+    CHECK(r.docs[2].text == r.docs[1].text);
+    CHECK(r.docs[3].id == "le.txt");
+    CHECK(r.docs[3].encoding == "UTF-16LE");
+    CHECK(r.docs[3].title == "عنوان");
+}
+
+TEST_CASE("UTF-8 Arabic with one bad byte stays UTF-8, repaired") {
+    const fahras::test::TempDir dir;
+    std::string text;
+    for (int i = 0; i < 20; ++i) text += kSentence;
+    text += "\xff";
+    const std::string path = dir.write("stray.txt", text);
+    const Read r = read(path);
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].encoding.empty());
+    CHECK(r.docs[0].text.ends_with("البلدين.\n\xEF\xBF\xBD"));
+    CHECK(r.warnings.size() == 1);
+}

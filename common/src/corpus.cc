@@ -3,6 +3,10 @@
  */
 #include "fahras/corpus.h"
 
+#include <unicode/localpointer.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -61,17 +65,57 @@ void clean_text(std::string& text, const std::string& shown, std::size_t line,
     }
 }
 
+/** @p bytes converted from @p charset to UTF-8 (ICU converters). */
+std::string convert(std::string_view bytes, const char* charset, const std::string& shown) {
+    const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
+    if (text.isBogus()) throw InputError(shown, 0, std::string("cannot convert from ") + charset);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+/** The Arabic legacy charset ICU's detector finds @p bytes to be in, or nullptr. */
+const char* detect_arabic_charset(std::string_view bytes) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::LocalUCharsetDetectorPointer detector(ucsdet_open(&status));
+    ucsdet_setText(detector.getAlias(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+    const UCharsetMatch* match = ucsdet_detect(detector.getAlias(), &status);
+    if (U_FAILURE(status) || match == nullptr) return nullptr;
+    const std::string_view name = ucsdet_getName(match, &status);
+    if (U_FAILURE(status)) return nullptr;
+    if (name == "windows-1256") return "windows-1256";
+    if (name == "ISO-8859-6") return "ISO-8859-6";
+    return nullptr;
+}
+
 void read_text_file(const fs::path& path, std::string id, const std::string& shown,
                     const DocumentSink& on_document, const WarningSink& on_warning) {
     std::string text = read_file(path, shown);
+    std::string encoding;
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        // A UTF-16 byte-order mark (ZERO WIDTH NO-BREAK SPACE, either byte order).
+        encoding = text.starts_with("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
+        text = convert(std::string_view(text).substr(2), encoding.c_str(), shown);
+    }
     if (text.find('\0') != std::string::npos) {
         throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
+    }
+    if (encoding.empty()) {
+        std::string probe = text;
+        if (detail::sanitize_utf8(probe)) {
+            // Not UTF-8: older Arabic archives are in windows-1256 or ISO-8859-6.
+            if (const char* charset = detect_arabic_charset(text)) {
+                encoding = charset;
+                text = convert(text, charset, shown);
+            }
+        }
     }
     clean_text(text, shown, 0, on_warning);
     if (trim(text).empty()) throw InputError(shown, 0, "empty file, skipped");
 
     Document doc;
     doc.id = std::move(id);
+    doc.encoding = std::move(encoding);
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);) {
         doc.title = trim(line);

@@ -12,12 +12,13 @@ namespace fahras {
 
 /** One document as read from a source; every field UTF-8, the text as written. */
 struct Document {
-    std::string id{};      ///< unique: path relative to the source directory, or the JSONL "id"
-    std::string title{};   ///< JSONL "title", else the first non-empty line of a .txt file
-    std::string text{};    ///< the whole text, original (diacritics and all)
-    std::string date{};    ///< JSONL "date" (ISO 8601), empty if absent
-    std::string source{};  ///< JSONL "source", empty if absent
-    std::string url{};     ///< JSONL "url", empty if absent
+    std::string id{};        ///< unique: path relative to the source directory, or the JSONL "id"
+    std::string title{};     ///< JSONL "title", else the first non-empty line of a .txt file
+    std::string text{};      ///< the whole text, original (diacritics and all)
+    std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent
+    std::string source{};    ///< JSONL "source", empty if absent
+    std::string url{};       ///< JSONL "url", empty if absent
+    std::string encoding{};  ///< the file's encoding if it was not UTF-8 (e.g. "windows-1256")
 };
 
 /** Receives each document read. */
@@ -35,9 +36,11 @@ using WarningSink = std::function<void(const InputError&)>;
  *
  *  Bad input never stops the reading: a file that cannot be read, an empty or binary file,
  *  a malformed JSONL line or one without "id" or "text" is reported to @p on_warning and
- *  skipped. A .txt file with invalid UTF-8 is reported (with the byte offset of the first
- *  bad sequence) and indexed with each bad sequence replaced by U+FFFD. A UTF-8 byte-order
- *  mark is dropped.
+ *  skipped. A .txt file is read as UTF-8; with a byte-order mark, as UTF-16; if it is not
+ *  valid UTF-8 and ICU's charset detector finds it to be Arabic windows-1256 or ISO-8859-6,
+ *  it is converted from that (Document::encoding says so). Otherwise invalid UTF-8 is
+ *  reported (with the byte offset of the first bad sequence) and indexed with each bad
+ *  sequence replaced by U+FFFD. A UTF-8 byte-order mark is dropped.
  *
  *  @param source  path to a file or directory.
  *  @throws nothing for bad input (see above); std::bad_alloc only.
