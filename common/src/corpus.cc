@@ -101,8 +101,7 @@ void read_text_file(const fs::path& path, std::string id, const std::string& sho
         throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
     }
     if (encoding.empty()) {
-        std::string probe = text;
-        if (detail::sanitize_utf8(probe)) {
+        if (detail::first_invalid_utf8(text)) {
             // Not UTF-8: older Arabic archives are in windows-1256 or ISO-8859-6.
             if (const char* charset = detect_arabic_charset(text)) {
                 encoding = charset;

@@ -32,6 +32,9 @@ void for_each_word(const icu::UnicodeString& normalized,
 /** Throws fahras::Error naming @p what if @p status is a failure. */
 void check_icu(int status, const char* what);
 
+/** Byte offset of the first invalid UTF-8 sequence in @p text, or nullopt if it is valid. */
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
 /** Replaces every invalid UTF-8 sequence in @p text with U+FFFD.
  *  @return the byte offset of the first invalid sequence, or nullopt if there was none. */
 std::optional<std::size_t> sanitize_utf8(std::string& text);
