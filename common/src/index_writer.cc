@@ -91,7 +91,6 @@ AnalyzedDocument analyze(Document doc) {
 }  // namespace detail
 
 struct IndexWriter::Impl {
-    std::string path;
     Xapian::WritableDatabase db;
     Xapian::TermGenerator generator;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
@@ -122,7 +121,6 @@ struct IndexWriter::Impl {
 
 IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
     : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
     const int flags = options.mode == OpenMode::Overwrite ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN;
     impl_->db = Xapian::WritableDatabase(path, flags);

@@ -168,7 +168,6 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
 }  // namespace
 
 struct Searcher::Impl {
-    std::string path;
     Xapian::Database db;
     Xapian::Stem stem;
     StemmerKind stem_kind = StemmerKind::Light;
@@ -188,7 +187,6 @@ struct Searcher::Impl {
 };
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw Error("cannot open index '" + path + "': no such file or directory");
