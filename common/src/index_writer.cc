@@ -426,11 +426,11 @@ void update_variants(Xapian::WritableDatabase& db) {
     for (const std::string& key : old_keys) db.clear_synonyms(key);
     std::unordered_map<std::string, std::vector<std::string>> groups;
     const std::string stems(schema::kPrefixStem);
-    const std::string titles = stems + std::string(schema::kPrefixTitle);
     for (auto t = db.allterms_begin(stems); t != db.allterms_end(stems); ++t) {
         const std::string& term = *t;
-        if (term.starts_with(titles)) continue;
-        const std::string key = variant_key(std::string_view(term).substr(stems.size()));
+        const std::optional<std::string_view> stem = detail::text_stem(term);
+        if (!stem) continue;
+        const std::string key = variant_key(*stem);
         if (!key.empty()) groups[key].push_back(term);
     }
     for (const auto& [key, members] : groups) {

@@ -43,7 +43,8 @@ constexpr double kFeedbackWeight = 0.5;
 class StemTermsOnly : public Xapian::ExpandDecider {
   public:
     bool operator()(const std::string& term) const override {
-        return term.size() > 1 && term[0] == 'Z' && term[1] != 'S' && !is_stop_word(term.substr(1));
+        const std::optional<std::string_view> stem = detail::text_stem(term);
+        return stem && !is_stop_word(*stem);
     }
 };
 
@@ -66,12 +67,12 @@ Xapian::Query with_variants(const Xapian::Database& db, const Xapian::Query& que
     }
     if (!free_words) return query;
 
-    const std::string stems(schema::kPrefixStem);
     std::vector<Xapian::Query> variants;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         const std::string& term = *t;
-        if (!term.starts_with(stems)) continue;
-        const std::string key = variant_key(std::string_view(term).substr(stems.size()));
+        const std::optional<std::string_view> stem = detail::text_stem(term);
+        if (!stem) continue;
+        const std::string key = variant_key(*stem);
         if (key.empty()) continue;
         const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
         for (auto v = db.synonyms_begin(synonym_key); v != db.synonyms_end(synonym_key); ++v) {
@@ -139,12 +140,10 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         TermMatch match;
         match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
         const std::string& term = *t;
-        const std::string title_prefix =
-            std::string(schema::kPrefixStem) + std::string(schema::kPrefixTitle);
-        if (term.starts_with(title_prefix)) {
-            match.term = "title:" + term.substr(title_prefix.size());
+        if (const std::optional<std::string_view> title = detail::title_stem(term)) {
+            match.term = "title:" + std::string(*title);
         } else {
-            match.term = term.substr(schema::kPrefixStem.size());
+            match.term = detail::text_stem(term).value_or(term);
             if (words.empty()) {
                 const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
                 words = tokenize(field(data, schema::kFieldTitle) + "\n" +
@@ -347,9 +346,7 @@ void Searcher::load_synonyms(const std::string& path) {
         if (line.empty() || line.front() == '#') continue;
         std::vector<std::string> group;
         for (const std::string& word : tokenize(line)) {
-            std::string term(schema::kPrefixStem);
-            term += analyzer.stem(word);
-            group.push_back(std::move(term));
+            group.push_back(detail::text_term(analyzer.stem(word)));
         }
         if (group.size() == 1) {
             throw InputError(path, number, "a synonym group needs two words or more");
