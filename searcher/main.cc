@@ -107,8 +107,11 @@ int main(int argc, char** argv) {
         }
         bool any_hit = false;
         bool any_error = false;
-        const auto started = std::chrono::steady_clock::now();
+        using Clock = std::chrono::steady_clock;
+        const auto started = Clock::now();
+        std::vector<double> query_ms;  // per-query wall time, for FAHRAS_BENCH
         for (const fahras::Topic& topic : topics) {
+            const auto query_started = Clock::now();
             try {
                 const fahras::SearchResult result = searcher.search(topic.query, options);
                 any_hit = any_hit || !result.hits.empty();
@@ -118,14 +121,13 @@ int main(int argc, char** argv) {
                 report("topic '" + topic.id + "': " + e.what());  // the batch goes on
                 any_error = true;
             }
+            query_ms.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - query_started).count());
         }
         std::cout.flush();
         if (std::getenv("FAHRAS_BENCH") != nullptr) {
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            std::fprintf(stderr,
-                         "#bench {\"phase\": \"search\", \"queries\": %zu, \"seconds\": %.3f}\n",
-                         topics.size(), seconds);
+            const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+            std::cerr << fahras::bench_search_line(seconds, std::move(query_ms));
         }
         if (any_error) return kExitError;
         return any_hit ? kExitOk : kExitNoMatch;

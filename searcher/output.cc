@@ -3,6 +3,8 @@
  */
 #include "output.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -148,6 +150,19 @@ void print_result(std::ostream& out, Format format, std::string_view qid, std::s
             print_trec(out, qid, result);
             break;
     }
+}
+
+std::string bench_search_line(double seconds, std::vector<double> query_ms) {
+    std::sort(query_ms.begin(), query_ms.end());
+    const auto percentile = [&](double p) {
+        if (query_ms.empty()) return 0.0;
+        const auto rank = static_cast<std::size_t>(std::ceil(p / 100 * query_ms.size()));
+        return query_ms[std::clamp<std::size_t>(rank, 1, query_ms.size()) - 1];
+    };
+    return "#bench {\"phase\": \"search\", \"queries\": " + std::to_string(query_ms.size()) +
+           ", \"seconds\": " + fixed(seconds, 3) + ", \"p50_ms\": " + fixed(percentile(50), 3) +
+           ", \"p95_ms\": " + fixed(percentile(95), 3) +
+           ", \"p99_ms\": " + fixed(percentile(99), 3) + "}\n";
 }
 
 }  // namespace fahras

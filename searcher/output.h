@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fahras/search.h"
 
@@ -25,5 +26,10 @@ inline constexpr int kOutputVersion = 1;
  */
 void print_result(std::ostream& out, Format format, std::string_view qid, std::string_view query,
                   const SearchOptions& options, const SearchResult& result);
+
+/** The `#bench` line of a batch (FAHRAS_BENCH, ../shared/bench/README.md): queries, the
+ *  loop's wall seconds, and the 50th, 95th and 99th percentile of the per-query times
+ *  (`p50_ms` ...; nearest rank), ending in a newline. */
+[[nodiscard]] std::string bench_search_line(double seconds, std::vector<double> query_ms);
 
 }  // namespace fahras
