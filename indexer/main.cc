@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     std::string stemmer = "light";
     bool verbose = false;
     bool stats = false;
-    bool overwrite = false;
+    bool rebuild = false;
     app.add_option("--db", db, "Index directory (created if missing)")
         ->required()
         ->envname("FAHRAS_DB");
@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
                    "Writers for a new index (shards merged at the end); updates use one")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
-    app.add_flag("--overwrite", overwrite, "Discard the index's documents and start again");
+    app.add_flag("--rebuild,--overwrite", rebuild,
+                 "Build a new index from SOURCEs alone and swap it in atomically");
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
     app.add_flag("--stats", stats, "Print a one-line summary on stdout");
 
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
         options.threads = threads;
-        options.mode = overwrite ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
+        options.mode = rebuild ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
         callbacks.on_warning = [](const fahras::InputError& e) {
             std::cerr << "fahras-index: warning: " << e.what() << '\n';
@@ -98,8 +99,8 @@ int main(int argc, char** argv) {
                          s.documents, s.seconds);
         }
         return s.warnings > 0 ? kExitWarnings : kExitOk;
-    } catch (const Xapian::DatabaseLockError&) {
-        report("index '" + db + "' is locked by another indexer");
+    } catch (const fahras::IndexLockedError& e) {
+        report(e.what());
         return kExitLocked;
     } catch (const Xapian::Error& e) {
         report("index '" + db + "': " + e.get_description());

@@ -6,7 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,16 @@ std::vector<std::string> ids(const std::string& db, const std::string& query) {
     return out;
 }
 
+/** The names in directory @p dir, sorted. */
+std::vector<std::string> entries(const std::string& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        out.push_back(e.path().filename().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("a new index is written by parallel shards and merged; a repeated id replaces") {
@@ -57,11 +69,7 @@ TEST_CASE("a new index is written by parallel shards and merged; a repeated id r
     CHECK(ids(db, "مدينة").size() == 50);
     CHECK(ids(db, "قرية") == std::vector<std::string>{"d0"});
     CHECK(ids(db, "\"رقم 0\"").empty());  // the first d0 was replaced
-    for (std::size_t k = 0; k < 3; ++k) {
-        CHECK_FALSE(std::filesystem::exists(db + ".fahras-shard-" + std::to_string(k)));
-    }
-    CHECK_FALSE(std::filesystem::exists(db + ".fahras-merged"));
-    CHECK_FALSE(std::filesystem::exists(db + ".fahras-old"));
+    CHECK(entries(db) == std::vector<std::string>{"XAPIANDB", "fahras.lock", "gen-000001"});
 }
 
 TEST_CASE("an index that holds documents is updated in place by one writer") {
@@ -97,4 +105,90 @@ TEST_CASE("the same documents give the same index with one thread or several") {
         std::sort(b.begin(), b.end());
         CHECK(a == b);
     }
+}
+
+TEST_CASE("a rebuild writes a new generation, swaps the stub, and keeps the previous one a run") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    fahras::IndexOptions options;
+    options.threads = 2;
+    (void)fahras::index_sources(db, {dir.write("a.jsonl", jsonl(10))}, options, {});
+    CHECK(ids(db, "مدينة").size() == 10);
+
+    fahras::IndexOptions rebuild = options;
+    rebuild.mode = fahras::OpenMode::Overwrite;
+    const std::string b = dir.write("b.jsonl", "{\"id\": \"b1\", \"text\": \"بلدة\"}\n");
+    const fahras::IndexStats stats = fahras::index_sources(db, {b}, rebuild, {});
+    CHECK(stats.index_size == 1);
+    CHECK(ids(db, "بلدة") == std::vector<std::string>{"b1"});
+    CHECK(ids(db, "مدينة").empty());
+    // The previous generation stays for searchers that opened it before the swap.
+    CHECK(entries(db) ==
+          std::vector<std::string>{"XAPIANDB", "fahras.lock", "gen-000001", "gen-000002"});
+    std::ifstream stub(db + "/XAPIANDB");
+    std::string line;
+    std::getline(stub, line);
+    CHECK(line == "glass gen-000002");
+
+    // The next run within a minute of the swap keeps it too; a later one removes it.
+    (void)fahras::index_sources(db, {b}, options, {});
+    CHECK(entries(db) ==
+          std::vector<std::string>{"XAPIANDB", "fahras.lock", "gen-000001", "gen-000002"});
+    std::filesystem::last_write_time(
+        db + "/XAPIANDB", std::filesystem::file_time_type::clock::now() - std::chrono::minutes(2));
+    (void)fahras::index_sources(db, {b}, options, {});
+    CHECK(entries(db) == std::vector<std::string>{"XAPIANDB", "fahras.lock", "gen-000002"});
+}
+
+TEST_CASE("a run removes what a killed run left: unfinished generations, shards, temp stubs") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    const std::string a = dir.write("a.jsonl", jsonl(5));
+    (void)fahras::index_sources(db, {a}, {}, {});
+    (void)dir.write("index/gen-000002/postlist.glass", "half written");
+    (void)dir.write("index/gen-000003.shard-1/termlist.glass", "half written");
+    (void)dir.write("index/XAPIANDB.tmp", "glass gen-000002\n");
+    (void)dir.write("index/notes.txt", "the operator's own file");
+    const fahras::IndexStats stats = fahras::index_sources(db, {a}, {}, {});
+    CHECK(stats.index_size == 5);
+    CHECK(entries(db) ==
+          std::vector<std::string>{"XAPIANDB", "fahras.lock", "gen-000001", "notes.txt"});
+}
+
+TEST_CASE("a plain Xapian database from before generations is updated in place, not rebuilt") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "plain").string();
+    {
+        fahras::IndexWriter writer(db, {});
+        writer.add({.id = "p1", .title = "", .text = "مدينة قديمة"});
+        writer.commit();
+    }
+    const fahras::IndexStats stats = fahras::index_sources(
+        db, {dir.write("b.jsonl", "{\"id\": \"b1\", \"text\": \"مدينة\"}\n")}, {}, {});
+    CHECK(stats.index_size == 2);
+    CHECK(ids(db, "مدينة").size() == 2);
+    CHECK_FALSE(std::filesystem::exists(db + "/XAPIANDB"));
+
+    fahras::IndexOptions rebuild;
+    rebuild.mode = fahras::OpenMode::Overwrite;
+    CHECK_THROWS_WITH_AS((void)fahras::index_sources(db, {}, rebuild, {}),
+                         ("index '" + db +
+                          "' is a plain Xapian database, which cannot be rebuilt atomically: "
+                          "move it away and index again")
+                             .c_str(),
+                         fahras::IndexVersionError);
+    CHECK(ids(db, "مدينة").size() == 2);
+}
+
+TEST_CASE("a stub that fahras did not write is an error, and nothing is deleted") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    (void)dir.write("index/XAPIANDB", "remote localhost:3000\n");
+    CHECK_THROWS_WITH_AS((void)fahras::index_sources(db, {}, {}, {}),
+                         ("index '" + db + "': stub file '" + db +
+                          "/XAPIANDB' does not name a fahras generation (expected 'glass "
+                          "gen-NNNNNN')")
+                             .c_str(),
+                         fahras::Error);
+    CHECK(std::filesystem::exists(db + "/XAPIANDB"));
 }

@@ -149,7 +149,7 @@ TEST_CASE("the writer refuses to mix stemmers in one index") {
     CHECK_THROWS_WITH_AS(fahras::IndexWriter(index.path(), options),
                          ("index '" + index.path() +
                           "' was built with analyzer version '1' and stemmer 'light', not version "
-                          "'1' and stemmer 'snowball': rebuild it with --overwrite")
+                          "'1' and stemmer 'snowball': rebuild it with --rebuild")
                              .c_str(),
                          fahras::IndexVersionError);
     options.mode = fahras::OpenMode::Overwrite;

@@ -21,6 +21,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
+#include "index_layout.h"
 #include "xapian_glue.h"
 
 namespace fahras {
@@ -119,25 +120,37 @@ struct IndexWriter::Impl {
     }
 };
 
+namespace {
+
+/** Throws IndexVersionError if @p db holds documents analyzed otherwise than @p options
+ *  say; @p shown names the index in the message. */
+void check_version(const Xapian::Database& db, const std::string& shown,
+                   const IndexOptions& options) {
+    if (db.get_doccount() == 0) return;
+    const std::string version = std::to_string(kAnalyzerVersion);
+    const std::string stemmer(to_string(options.stemmer));
+    const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
+    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
+    if (had_version != version || had_stemmer != stemmer) {
+        throw IndexVersionError("index '" + shown + "' was built with analyzer version '" +
+                                had_version + "' and stemmer '" + had_stemmer + "', not version '" +
+                                version + "' and stemmer '" + stemmer +
+                                "': rebuild it with --rebuild");
+    }
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
     : impl_(std::make_unique<Impl>()) {
     const int flags = options.mode == OpenMode::Overwrite ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN;
     impl_->db = Xapian::WritableDatabase(path, flags);
     Xapian::WritableDatabase& db = impl_->db;
+    check_version(db, path, options);
 
     const std::string version = std::to_string(kAnalyzerVersion);
     const std::string stemmer(to_string(options.stemmer));
-    if (db.get_doccount() > 0) {
-        const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-        const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-        if (had_version != version || had_stemmer != stemmer) {
-            throw IndexVersionError("index '" + path + "' was built with analyzer version '" +
-                                    had_version + "' and stemmer '" + had_stemmer +
-                                    "', not version '" + version + "' and stemmer '" + stemmer +
-                                    "': rebuild it with --overwrite");
-        }
-    }
     db.set_metadata(std::string(schema::kMetaAnalyzer), version);
     db.set_metadata(std::string(schema::kMetaStemmer), stemmer);
 
@@ -392,31 +405,31 @@ void read_and_write(const std::vector<std::string>& sources,
     }
 }
 
-/** Directories of the parallel shards of a new index, removed however the run ends. */
-class ShardDirs {
+/** A generation being built: its directory and its shards' (`GEN.shard-K`), removed unless
+ *  the generation is published; the shards are removed in any case. */
+class NewGeneration {
   public:
-    ShardDirs(const std::string& path, std::size_t count) {
-        for (std::size_t k = 0; k < count; ++k) {
-            paths_.push_back(path + ".fahras-shard-" + std::to_string(k));
+    NewGeneration(std::string path, std::size_t shards) : path_(std::move(path)) {
+        for (std::size_t k = 0; k < shards; ++k) {
+            shards_.push_back(path_ + ".shard-" + std::to_string(k));
         }
-        paths_.push_back(path + ".fahras-merged");
-        paths_.push_back(path + ".fahras-old");
-        remove();
     }
-    ~ShardDirs() { remove(); }
-    ShardDirs(const ShardDirs&) = delete;
-    ShardDirs& operator=(const ShardDirs&) = delete;
+    ~NewGeneration() {
+        std::error_code ignored;
+        for (const std::string& p : shards_) std::filesystem::remove_all(p, ignored);
+        if (!published_) std::filesystem::remove_all(path_, ignored);
+    }
+    NewGeneration(const NewGeneration&) = delete;
+    NewGeneration& operator=(const NewGeneration&) = delete;
 
-    [[nodiscard]] const std::string& shard(std::size_t k) const { return paths_[k]; }
-    [[nodiscard]] const std::string& merged() const { return paths_[paths_.size() - 2]; }
-    [[nodiscard]] const std::string& old() const { return paths_.back(); }
+    [[nodiscard]] const std::string& path() const { return path_; }
+    [[nodiscard]] const std::string& shard(std::size_t k) const { return shards_[k]; }
+    void published() { published_ = true; }
 
   private:
-    void remove() noexcept {
-        std::error_code ignored;
-        for (const std::string& p : paths_) std::filesystem::remove_all(p, ignored);
-    }
-    std::vector<std::string> paths_;
+    std::string path_;
+    std::vector<std::string> shards_;
+    bool published_ = false;
 };
 
 /** Rewrites the spelling-variant groups (schema::kPrefixVariant) from the index's stems. */
@@ -447,6 +460,36 @@ void detail::WriterAccess::update_variants(IndexWriter& w) {
     w.impl_->db.commit();
 }
 
+namespace {
+
+/** Writes every source into the new generation @p gen: with one thread directly, with more
+ *  as one shard per thread, written in parallel and merged by compaction (Xapian writes
+ *  with one thread per database; this is its way to use more cores). */
+void build_generation(const NewGeneration& gen, const std::vector<std::string>& sources,
+                      const IndexOptions& options, std::size_t threads, Run& run) {
+    IndexOptions fresh = options;
+    fresh.mode = OpenMode::Overwrite;
+    if (threads == 1) {
+        IndexWriter writer(gen.path(), fresh);
+        read_and_write(sources, {&writer}, options.batch_size, run);
+        return;
+    }
+    {
+        std::vector<std::unique_ptr<IndexWriter>> shards;
+        std::vector<IndexWriter*> writers;
+        for (std::size_t k = 0; k < threads; ++k) {
+            shards.push_back(std::make_unique<IndexWriter>(gen.shard(k), fresh));
+            writers.push_back(shards.back().get());
+        }
+        read_and_write(sources, writers, options.batch_size, run);
+    }
+    Xapian::Database all;
+    for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(gen.shard(k)));
+    all.compact(gen.path());
+}
+
+}  // namespace
+
 IndexStats index_sources(const std::string& path, const std::vector<std::string>& sources,
                          const IndexOptions& options, const IndexCallbacks& callbacks) {
     const auto started = std::chrono::steady_clock::now();
@@ -454,42 +497,35 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     stats.sources = sources.size();
     Run run(stats, callbacks);
 
-    // The target is opened first in every case: it takes the lock and checks the version.
-    auto target = std::make_unique<IndexWriter>(path, options);
+    const detail::IndexDir dir(path);  // the lock, until the end of the run
+    dir.clean();
+    const std::string live = dir.current();
     const std::size_t threads = std::max<std::size_t>(options.threads, 1);
-    if (threads == 1 || target->document_count() != 0) {
-        // Updating an index: one writer, so that each id replaces its earlier version.
-        read_and_write(sources, {target.get()}, options.batch_size, run);
-        detail::WriterAccess::update_variants(*target);
-        stats.index_size = target->document_count();
+    if (options.mode == OpenMode::Update && !live.empty()) {
+        // Updating the live generation in place: one writer, so that each id replaces its
+        // earlier version; each batch commit is visible to searchers at once.
+        check_version(Xapian::Database(live), path, options);  // named as the user named it
+        IndexWriter target(live, options);
+        read_and_write(sources, {&target}, options.batch_size, run);
+        detail::WriterAccess::update_variants(target);
+        stats.index_size = target.document_count();
     } else {
-        // A new index: one shard per thread, written in parallel and merged by compaction
-        // (Xapian writes with one thread per database; this is its way to use more cores).
-        const ShardDirs dirs(path, threads);
-        {
-            IndexOptions shard_options = options;
-            shard_options.mode = OpenMode::Overwrite;
-            std::vector<std::unique_ptr<IndexWriter>> shards;
-            std::vector<IndexWriter*> writers;
-            for (std::size_t k = 0; k < threads; ++k) {
-                shards.push_back(std::make_unique<IndexWriter>(dirs.shard(k), shard_options));
-                writers.push_back(shards.back().get());
-            }
-            read_and_write(sources, writers, options.batch_size, run);
+        if (dir.plain()) {
+            throw IndexVersionError("index '" + path +
+                                    "' is a plain Xapian database, which cannot be rebuilt "
+                                    "atomically: move it away and index again");
         }
-        Xapian::Database all;
-        for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(dirs.shard(k)));
-        all.compact(dirs.merged());
-        // Put the merged index in the target's place. Until fahras-index has atomic swaps
-        // (a stub database renamed over the live one), a searcher starting in between two
-        // renames finds no index.
-        target.reset();
-        std::filesystem::rename(path, dirs.old());
-        std::filesystem::rename(dirs.merged(), path);
-        Xapian::WritableDatabase merged(path, Xapian::DB_OPEN);
-        update_variants(merged);
-        merged.commit();
-        stats.index_size = merged.get_doccount();
+        // A new or rebuilt index: a new generation beside the live one, put in its place
+        // by one rename(2) once it is complete.
+        NewGeneration gen(dir.next_generation(), threads == 1 ? 0 : threads);
+        build_generation(gen, sources, options, threads, run);
+        Xapian::WritableDatabase db(gen.path(), Xapian::DB_OPEN);
+        update_variants(db);
+        db.commit();
+        stats.index_size = db.get_doccount();
+        db.close();
+        dir.publish(gen.path());
+        gen.published();
     }
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

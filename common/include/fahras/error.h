@@ -41,6 +41,12 @@ class QueryError : public Error {
     using Error::Error;
 };
 
+/** Another indexer holds the index's lock (fahras-index exits with code 3). */
+class IndexLockedError : public Error {
+  public:
+    using Error::Error;
+};
+
 /** The index was built by another analyzer version (or does not exist as a fahras index). */
 class IndexVersionError : public Error {
   public:

@@ -22,7 +22,7 @@ struct WriterAccess;
 /** What to do with an index that already exists. */
 enum class OpenMode {
     Update,     ///< keep its documents; documents with the same id are replaced
-    Overwrite,  ///< start from an empty index
+    Overwrite,  ///< start from an empty index (index_sources: a new generation, swapped in)
 };
 
 /** How an index is built. */
@@ -57,6 +57,7 @@ class IndexWriter {
      *  @throws Xapian::DatabaseLockError if another writer holds the index.
      *  @throws fahras::IndexVersionError if the index holds documents analyzed with another
      *          analyzer version or stemmer (use OpenMode::Overwrite to start again).
+     *  @p path is a Xapian database directory (for index_sources' layout, a generation).
      */
     IndexWriter(const std::string& path, const IndexOptions& options);
     ~IndexWriter();
@@ -102,18 +103,32 @@ struct IndexCallbacks {
     std::function<void(const Document&)> on_document;  ///< after each document is added
 };
 
-/** Reads every source (see read_source) into the index at @p path.
+/** Reads every source (see read_source) into the fahras index directory @p path.
+ *
+ *  @p path holds a Xapian stub file (`XAPIANDB`) naming the live generation, a Xapian
+ *  database in a subdirectory `gen-NNNNNN` (docs/index-layout.md); Xapian::Database(path)
+ *  and fahras::Searcher open it. The run holds the directory's lock (`fahras.lock`) from
+ *  start to end, and first removes what earlier runs left: generations other than the live
+ *  one, unfinished ones of killed runs.
+ *
+ *  With OpenMode::Update and a live generation, the generation is updated in place by one
+ *  writer, committing every IndexOptions::batch_size documents and at the end: each commit
+ *  is durable and visible to searchers. Otherwise (OpenMode::Overwrite, or no index yet) a
+ *  new generation is written beside the live one — by IndexOptions::threads writers in
+ *  parallel, each into a shard (`gen-NNNNNN.shard-K`), merged by compaction — and made live
+ *  by rename(2) of a new stub over the old one once complete: searchers see the old index
+ *  or the new one, never a mix. If the run fails, the live index is left as it was.
  *
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
- *  indexed. Reading runs in a thread of its own. An index that already holds documents is
- *  updated by one writer, committing every IndexOptions::batch_size documents and at the
- *  end. A new or empty index is written by IndexOptions::threads writers in parallel, each
- *  into a shard beside @p path (`PATH.fahras-shard-K`), then merged into @p path by
- *  compaction. Callbacks may come from any of the threads, but never two at once; warnings
- *  about files and lines come in source order.
+ *  indexed. Reading runs in a thread of its own. Callbacks may come from any of the
+ *  threads, but never two at once; warnings about files and lines come in source order.
  *
- *  @throws Xapian::DatabaseLockError if another writer holds the index.
+ *  A directory holding a plain Xapian database (from fahras before generations) is updated
+ *  in place; OpenMode::Overwrite refuses it (fahras::IndexVersionError).
+ *
+ *  @throws fahras::IndexLockedError if another indexer holds the index.
  *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.
+ *  @throws fahras::Error if the directory cannot be created or written.
  */
 [[nodiscard]] IndexStats index_sources(const std::string& path,
                                        const std::vector<std::string>& sources,
