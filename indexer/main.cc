@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--rebuild,--overwrite", rebuild,
                  "Build a new index from SOURCEs alone and swap it in atomically");
+    bool prune = false;
+    app.add_flag("--prune", prune, "Remove documents whose SOURCE is gone or no longer holds them");
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
     app.add_flag("--stats", stats, "Print a one-line summary on stdout");
 
@@ -72,6 +74,7 @@ int main(int argc, char** argv) {
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
         options.threads = threads;
+        options.prune = prune;
         options.mode = rebuild ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
         callbacks.on_warning = [](const fahras::InputError& e) {
@@ -87,9 +90,11 @@ int main(int argc, char** argv) {
         const fahras::IndexStats s = fahras::index_sources(db, sources, options, callbacks);
         if (stats) {
             std::printf(
-                "fahras-index: %zu documents indexed (%.1f MB) from %zu sources in %.2f s "
-                "(%.0f docs/s), %zu warnings, index '%s' holds %zu documents\n",
-                s.documents, static_cast<double>(s.bytes) / 1e6, s.sources, s.seconds,
+                "fahras-index: %zu added, %zu updated, %zu removed, %zu unchanged (%.1f MB "
+                "analyzed) from %zu sources in %.2f s (%.0f docs/s), %zu warnings, index '%s' "
+                "holds %zu documents\n",
+                s.added, s.updated, s.removed, s.unchanged, static_cast<double>(s.bytes) / 1e6,
+                s.sources, s.seconds,
                 s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0, s.warnings,
                 db.c_str(), s.index_size);
         }

@@ -192,3 +192,96 @@ TEST_CASE("a stub that fahras did not write is an error, and nothing is deleted"
                          fahras::Error);
     CHECK(std::filesystem::exists(db + "/XAPIANDB"));
 }
+
+namespace {
+
+/** JSONL lines {"id": "dK", "text": "مدينة رقم K"} for each K in @p keys. */
+std::string lines(const std::vector<int>& keys) {
+    std::string out;
+    for (const int k : keys) {
+        out += "{\"id\": \"d" + std::to_string(k) + "\", \"text\": \"مدينة رقم " +
+               std::to_string(k) + "\"}\n";
+    }
+    return out;
+}
+
+struct Counts {
+    std::size_t added, updated, removed, unchanged, index_size;
+    bool operator==(const Counts&) const = default;
+};
+
+Counts counts(const fahras::IndexStats& s) {
+    return {s.added, s.updated, s.removed, s.unchanged, s.index_size};
+}
+
+}  // namespace
+
+TEST_CASE("updates are incremental: unchanged sources and documents are not analyzed again") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    const std::string a = dir.write("a.jsonl", lines({0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    std::vector<std::string> analyzed;
+    fahras::IndexCallbacks callbacks;
+    callbacks.on_document = [&](const fahras::Document& d) { analyzed.push_back(d.id); };
+    fahras::IndexOptions options;
+
+    CHECK(counts(fahras::index_sources(db, {a}, options, callbacks)) == Counts{10, 0, 0, 0, 10});
+    analyzed.clear();
+    SUBCASE("the same file again is skipped") {
+        CHECK(counts(fahras::index_sources(db, {a}, options, callbacks)) ==
+              Counts{0, 0, 0, 10, 10});
+        CHECK(analyzed.empty());
+    }
+    SUBCASE("a changed file is read again and only changed records are analyzed") {
+        std::string changed = lines({0, 1, 2, 4, 6, 7, 8, 9, 10});
+        changed += "{\"id\": \"d3\", \"text\": \"قرية\"}\n";
+        (void)dir.write("a.jsonl", changed);
+        CHECK(counts(fahras::index_sources(db, {a}, options, callbacks)) == Counts{1, 1, 0, 8, 11});
+        CHECK(analyzed == std::vector<std::string>{"d10", "d3"});
+        CHECK(ids(db, "قرية") == std::vector<std::string>{"d3"});
+
+        // --prune: d5 is no longer in a.jsonl; nothing else changed.
+        options.prune = true;
+        (void)dir.write("a.jsonl", changed + " \n");  // read again, same records
+        analyzed.clear();
+        CHECK(counts(fahras::index_sources(db, {a}, options, callbacks)) ==
+              Counts{0, 0, 1, 10, 10});
+        CHECK(analyzed.empty());
+        CHECK(ids(db, "\"رقم 5\"").empty());
+    }
+    SUBCASE("a rebuild analyzes everything again") {
+        options.mode = fahras::OpenMode::Overwrite;
+        CHECK(counts(fahras::index_sources(db, {a}, options, callbacks)) ==
+              Counts{10, 0, 0, 0, 10});
+        CHECK(analyzed.size() == 10);
+    }
+}
+
+TEST_CASE("--prune removes the documents of vanished sources and files, never after a warning") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    const std::string docs = dir.write("docs/x.txt", "مدينة أولى");
+    (void)dir.write("docs/sub/y.txt", "مدينة ثانية");
+    const std::string dir_source = (dir.path() / "docs").string();
+    const std::string a = dir.write("a.jsonl", lines({1, 2}));
+    fahras::IndexOptions options;
+    options.prune = true;
+    CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{4, 0, 0, 0, 4});
+
+    // Without --prune nothing goes.
+    std::filesystem::remove(dir.path() / "docs/sub/y.txt");
+    fahras::IndexOptions keep;
+    CHECK(counts(fahras::index_sources(db, {dir_source, a}, keep, {})) == Counts{0, 0, 0, 3, 4});
+
+    // A source read with a warning is not pruned: a read error must not remove documents.
+    (void)dir.write("docs/empty.txt", "");
+    CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{0, 0, 0, 3, 4});
+    std::filesystem::remove(dir.path() / "docs/empty.txt");
+    CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{0, 0, 1, 3, 3});
+    CHECK(ids(db, "ثانية").empty());
+
+    // A SOURCE that is gone, named or not, takes its documents with it.
+    std::filesystem::remove(a);
+    CHECK(counts(fahras::index_sources(db, {dir_source}, options, {})) == Counts{0, 0, 2, 1, 1});
+    CHECK(ids(db, "مدينة") == std::vector<std::string>{"x.txt"});
+}

@@ -3,6 +3,7 @@
  */
 #include "fahras/index_writer.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -17,6 +18,8 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
@@ -46,6 +49,26 @@ bool starts_with_title(std::string_view text, std::string_view title) {
     return first != std::string_view::npos && text.substr(first).starts_with(title);
 }
 
+std::string hex64(std::uint64_t h) {
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+/** The content hash of @p doc: every stored field. std::hash (libstdc++'s 64-bit Murmur
+ *  hash, fixed seed) is stable from run to run; were it to change with the standard
+ *  library, every document would be analyzed once again, nothing worse. */
+std::string content_hash(const Document& doc) {
+    std::string all;
+    all.reserve(doc.id.size() + doc.title.size() + doc.text.size() + doc.date.size() +
+                doc.source.size() + doc.url.size() + 5);
+    for (const std::string* field :
+         {&doc.id, &doc.title, &doc.text, &doc.date, &doc.source, &doc.url}) {
+        all.append(*field).push_back('\0');
+    }
+    return hex64(std::hash<std::string>{}(all));
+}
+
 /** True if @p word has a letter: numbers make no spelling suggestions. */
 bool has_letter(std::string_view word) {
     return std::any_of(word.begin(), word.end(),
@@ -64,6 +87,8 @@ struct AnalyzedDocument {
     std::string text_words;      ///< analysis_text(text)
     bool title_in_text = false;  ///< the text begins with the title (a .txt file's first line)
     std::string data;            ///< the stored fields, serialized
+    std::string content_hash;    ///< schema::kSlotContentHash, if known
+    std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
 };
 
 namespace {
@@ -166,7 +191,11 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
 
 IndexWriter::~IndexWriter() = default;
 
-void IndexWriter::add(const Document& doc) { add(detail::analyze(doc)); }
+void IndexWriter::add(const Document& doc) {
+    detail::AnalyzedDocument analyzed = detail::analyze(doc);
+    analyzed.content_hash = content_hash(doc);
+    add(analyzed);
+}
 
 void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     const Document& doc = analyzed.doc;
@@ -201,6 +230,13 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (!doc.title.empty()) xdoc.add_value(schema::kSlotTitle, doc.title);
     if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
     if (!doc.url.empty()) xdoc.add_value(schema::kSlotUrl, doc.url);
+    if (!analyzed.content_hash.empty()) {
+        xdoc.add_value(schema::kSlotContentHash, analyzed.content_hash);
+    }
+    if (!analyzed.source_key.empty()) {
+        xdoc.add_boolean_term(std::string(schema::kPrefixSourceKey) + analyzed.source_key);
+        xdoc.add_value(schema::kSlotSourceKey, analyzed.source_key);
+    }
     xdoc.set_data(analyzed.data);
 
     impl_->db.replace_document(id_term, xdoc);
@@ -226,17 +262,34 @@ struct WriterAccess {
     static void add(IndexWriter& w, const AnalyzedDocument& doc) { w.add(doc); }
     static void commit_documents(IndexWriter& w) { w.commit_documents(); }
     static void update_variants(IndexWriter& w);
+    static Xapian::WritableDatabase& db(IndexWriter& w) { return w.impl_->db; }
 };
 
 }  // namespace detail
 
 namespace {
 
-/** A document on its way from the reading thread to a writing thread. */
+/** Whether a document is new to the index or replaces one. */
+enum class Change { Added, Updated };
+
+/** What the last run recorded of one SOURCE, or is to record of it
+ *  (schema::kMetaSourcePrefix). */
+struct SourceState {
+    std::string key;    ///< the source key: 16 hex digits
+    std::string value;  ///< `KIND SIZE MTIME_NS CTIME_NS\tPATH`
+};
+
+/** An item on its way from the reading thread to a writing thread: a document, or the end
+ *  of a SOURCE (`end_of_source`), after all its documents. */
 struct Item {
     detail::AnalyzedDocument doc;  ///< analyzed if `analyzed`, else only doc.doc is set
     bool analyzed = false;
+    Change change = Change::Added;
     std::string source;
+    bool end_of_source = false;
+    SourceState state;  ///< end_of_source: to record
+    /** end_of_source, pruning: the ids read from the source; its other documents go. */
+    std::optional<std::unordered_set<std::string>> ids;
 };
 
 /** A bounded queue from the reading thread to one writing thread. */
@@ -301,11 +354,27 @@ class Run {
         if (callbacks_.on_warning) callbacks_.on_warning(e);
     }
 
-    void indexed(const Document& doc) {
+    [[nodiscard]] std::size_t warnings() {
+        const std::lock_guard lock(mutex_);
+        return stats_.warnings;
+    }
+
+    void indexed(const Document& doc, Change change) {
         const std::lock_guard lock(mutex_);
         ++stats_.documents;
+        ++(change == Change::Added ? stats_.added : stats_.updated);
         stats_.bytes += doc.text.size() + doc.title.size();
         if (callbacks_.on_document) callbacks_.on_document(doc);
+    }
+
+    void unchanged(std::size_t count) {
+        const std::lock_guard lock(mutex_);
+        stats_.unchanged += count;
+    }
+
+    void removed(std::size_t count) {
+        const std::lock_guard lock(mutex_);
+        stats_.removed += count;
     }
 
   private:
@@ -314,38 +383,187 @@ class Run {
     const IndexCallbacks& callbacks_;
 };
 
+/** How the reading thread treats what it reads. */
+struct Plan {
+    /** Updating: the live generation, read for the sources and documents the index already
+     *  holds. Empty: a new generation, where everything is new. */
+    std::string live;
+    bool prune = false;
+};
+
+/** The absolute path of SOURCE @p source, and its key. */
+std::pair<std::string, std::string> source_key(const std::string& source) {
+    std::error_code ec;
+    std::string path = std::filesystem::absolute(source, ec).lexically_normal().string();
+    if (ec) path = source;
+    return {path, hex64(std::hash<std::string>{}(path))};
+}
+
+/** What is recorded of SOURCE @p path now: `KIND SIZE MTIME_NS CTIME_NS\tPATH`, or nothing
+ *  if it cannot be stat'ed. */
+std::optional<std::string> source_state(const std::string& path, bool warned) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    const auto ns = [](const timespec& t) {
+        return std::to_string(static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec);
+    };
+    const char* kind = S_ISDIR(st.st_mode) ? "dir" : warned ? "warned" : "file";
+    return std::string(kind) + ' ' + std::to_string(st.st_size) + ' ' + ns(st.st_mtim) + ' ' +
+           ns(st.st_ctim) + '\t' + path;
+}
+
+/** The live generation, as the reading thread sees it: reopened whenever the writer's
+ *  commits overtake it (Xapian::DatabaseModifiedError). */
+class Snapshot {
+  public:
+    explicit Snapshot(const std::string& path) : db_(path) {}
+
+    template <typename F>
+    auto with(F&& f) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return f(db_);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == 10) throw;
+                db_.reopen();
+            }
+        }
+    }
+
+  private:
+    Xapian::Database db_;
+};
+
 /** Reading thread: reads every source and hands each document to a writer chosen by its id,
  *  so that a repeated id always reaches the writer holding the earlier copy, which it then
- *  replaces. With one writer, analysis happens here too, ahead of the Xapian writes. */
-void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queues, Run& run) {
+ *  replaces. With one writer, analysis happens here too, ahead of the Xapian writes.
+ *  Updating, unchanged sources and documents are counted and left out. */
+void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queues, const Plan& plan,
+              Run& run) {
     const bool analyze_here = queues.size() == 1;
+    std::optional<Snapshot> live;
+    if (!plan.live.empty()) live.emplace(plan.live);
+    std::unordered_set<std::string> ids_this_run;  // a repeated id is never "unchanged"
     bool open = true;
     for (const std::string& source : sources) {
         if (!open) break;
+        const auto [path, key] = source_key(source);
+        const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
+        const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
+        if (live) {
+            const std::optional<std::string> now = source_state(path, false);
+            const bool same =
+                now && now->starts_with("file ") &&
+                live->with([&](Xapian::Database& db) { return db.get_metadata(meta_key); }) == *now;
+            if (same) {
+                run.unchanged(
+                    live->with([&](Xapian::Database& db) { return db.get_termfreq(source_term); }));
+                continue;
+            }
+        }
+        const std::size_t warnings_before = run.warnings();
+        std::optional<std::unordered_set<std::string>> ids;
+        if (plan.prune && live) ids.emplace();
         read_source(
             source,
             [&](Document&& doc) {
                 if (!open) return;
-                const std::size_t shard = std::hash<std::string>{}(doc.id) % queues.size();
                 Item item;
                 item.source = source;
+                std::string hash = content_hash(doc);
+                const bool repeated = !ids_this_run.insert(doc.id).second;
+                if (ids) ids->insert(doc.id);
+                if (live && !repeated) {
+                    const std::string id_term = std::string(schema::kPrefixId) + doc.id;
+                    const bool same = live->with([&](Xapian::Database& db) {
+                                              Xapian::PostingIterator p =
+                                                  db.postlist_begin(id_term);
+                                              if (p == db.postlist_end(id_term))
+                                                  return std::optional<bool>{};
+                                              const Xapian::Document old = db.get_document(*p);
+                                              return std::optional<bool>{
+                                                  old.get_value(schema::kSlotContentHash) == hash &&
+                                                  old.get_value(schema::kSlotSourceKey) == key};
+                                          })
+                                          .value_or(false);
+                    if (same) {
+                        run.unchanged(1);
+                        return;
+                    }
+                }
+                if (live) {
+                    item.change = repeated || live->with([&](Xapian::Database& db) {
+                        return db.term_exists(std::string(schema::kPrefixId) + doc.id);
+                    })
+                                      ? Change::Updated
+                                      : Change::Added;
+                } else {
+                    item.change = repeated ? Change::Updated : Change::Added;
+                }
                 item.analyzed = analyze_here;
+                const std::size_t shard = std::hash<std::string>{}(doc.id) % queues.size();
                 if (analyze_here) {
                     item.doc = detail::analyze(std::move(doc));
                 } else {
                     item.doc.doc = std::move(doc);
                 }
+                item.doc.content_hash = std::move(hash);
+                item.doc.source_key = key;
                 open = queues[shard].push(std::move(item));
             },
             [&](const InputError& e) { run.warn(e); });
+        if (!open) break;
+        // After its documents, in the first writer's queue: what to record of the source
+        // commits with them (a run killed before that commit reads the source again).
+        const bool warned = run.warnings() != warnings_before;
+        Item end;
+        end.end_of_source = true;
+        end.source = source;
+        end.state.key = key;
+        end.state.value = source_state(path, warned).value_or("");
+        if (end.state.value.empty()) {
+            if (ids) end.ids.emplace();  // the source is gone: prune all its documents
+        } else if (!warned) {
+            end.ids = std::move(ids);  // a read error must not remove documents
+        }
+        open = queues[0].push(std::move(end));
     }
+}
+
+/** Writing thread, at the end of a source: records it, and prunes what it no longer holds. */
+void end_source(Xapian::WritableDatabase& db, Item& end, Run& run) {
+    const std::string meta_key = std::string(schema::kMetaSourcePrefix) + end.state.key;
+    if (!end.state.value.empty()) {
+        db.set_metadata(meta_key, end.state.value);
+    } else if (end.ids) {
+        db.set_metadata(meta_key, "");  // a source that is gone, pruned: deletes the key
+    }
+    if (!end.ids) return;
+    const std::string term = std::string(schema::kPrefixSourceKey) + end.state.key;
+    std::vector<Xapian::docid> gone;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        if (!end.ids->contains(db.get_document(*p).get_value(schema::kSlotId))) {
+            gone.push_back(*p);
+        }
+    }
+    for (const Xapian::docid id : gone) db.delete_document(id);
+    run.removed(gone.size());
 }
 
 /** Writing thread: analyzes (if not done) and adds each document, committing in batches. */
 void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& run) {
     std::size_t added = 0;
     while (std::optional<Item> item = queue.pop()) {
-        if (!item->analyzed) item->doc = detail::analyze(std::move(item->doc.doc));
+        if (item->end_of_source) {
+            end_source(detail::WriterAccess::db(writer), *item, run);
+            continue;
+        }
+        if (!item->analyzed) {
+            detail::AnalyzedDocument analyzed = detail::analyze(std::move(item->doc.doc));
+            analyzed.content_hash = std::move(item->doc.content_hash);
+            analyzed.source_key = std::move(item->doc.source_key);
+            item->doc = std::move(analyzed);
+        }
         try {
             detail::WriterAccess::add(writer, item->doc);
         } catch (const InputError& e) {
@@ -356,7 +574,7 @@ void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& r
         // addition, bounded.
         if (batch_size != 0 && ++added % batch_size == 0)
             detail::WriterAccess::commit_documents(writer);
-        run.indexed(item->doc.doc);
+        run.indexed(item->doc.doc, item->change);
     }
     writer.commit();
 }
@@ -364,7 +582,8 @@ void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& r
 /** Runs read_all in a thread of its own and write_all on each writer, in this thread for
  *  the first and in threads of their own for the others; rethrows the first error. */
 void read_and_write(const std::vector<std::string>& sources,
-                    const std::vector<IndexWriter*>& writers, std::size_t batch_size, Run& run) {
+                    const std::vector<IndexWriter*>& writers, std::size_t batch_size,
+                    const Plan& plan, Run& run) {
     std::vector<Queue> queues(writers.size());
     std::vector<std::exception_ptr> errors(writers.size() + 1);
     const auto stop_all = [&] {
@@ -374,7 +593,7 @@ void read_and_write(const std::vector<std::string>& sources,
         std::vector<std::jthread> threads;
         threads.emplace_back([&] {
             try {
-                read_all(sources, queues, run);
+                read_all(sources, queues, plan, run);
             } catch (...) {
                 errors.back() = std::current_exception();
                 stop_all();
@@ -467,11 +686,12 @@ namespace {
  *  with one thread per database; this is its way to use more cores). */
 void build_generation(const NewGeneration& gen, const std::vector<std::string>& sources,
                       const IndexOptions& options, std::size_t threads, Run& run) {
+    const Plan plan;  // everything is new
     IndexOptions fresh = options;
     fresh.mode = OpenMode::Overwrite;
     if (threads == 1) {
         IndexWriter writer(gen.path(), fresh);
-        read_and_write(sources, {&writer}, options.batch_size, run);
+        read_and_write(sources, {&writer}, options.batch_size, plan, run);
         return;
     }
     {
@@ -481,11 +701,36 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
             shards.push_back(std::make_unique<IndexWriter>(gen.shard(k), fresh));
             writers.push_back(shards.back().get());
         }
-        read_and_write(sources, writers, options.batch_size, run);
+        read_and_write(sources, writers, options.batch_size, plan, run);
     }
     Xapian::Database all;
     for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(gen.shard(k)));
     all.compact(gen.path());
+}
+
+/** Removes the documents of every SOURCE recorded in @p db that no longer exists, and its
+ *  record; commits; returns how many documents went. */
+std::size_t prune_vanished_sources(Xapian::WritableDatabase& db) {
+    const std::string prefix(schema::kMetaSourcePrefix);
+    std::vector<std::string> gone;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+        const std::string value = db.get_metadata(*k);
+        const auto tab = value.find('\t');
+        std::error_code ec;
+        if (tab != std::string::npos && !std::filesystem::exists(value.substr(tab + 1), ec) &&
+            !ec) {
+            gone.push_back((*k).substr(prefix.size()));
+        }
+    }
+    std::size_t removed = 0;
+    for (const std::string& key : gone) {
+        const std::string term = std::string(schema::kPrefixSourceKey) + key;
+        removed += db.get_termfreq(term);
+        db.delete_document(term);
+        db.set_metadata(prefix + key, "");
+    }
+    db.commit();
+    return removed;
 }
 
 }  // namespace
@@ -506,8 +751,15 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         // earlier version; each batch commit is visible to searchers at once.
         check_version(Xapian::Database(live), path, options);  // named as the user named it
         IndexWriter target(live, options);
-        read_and_write(sources, {&target}, options.batch_size, run);
-        detail::WriterAccess::update_variants(target);
+        Plan plan;
+        plan.live = live;
+        plan.prune = options.prune;
+        read_and_write(sources, {&target}, options.batch_size, plan, run);
+        Xapian::WritableDatabase& db = detail::WriterAccess::db(target);
+        if (options.prune) run.removed(prune_vanished_sources(db));
+        if (stats.added + stats.updated + stats.removed != 0) {
+            detail::WriterAccess::update_variants(target);
+        }
         stats.index_size = target.document_count();
     } else {
         if (dir.plain()) {

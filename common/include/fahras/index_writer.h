@@ -34,6 +34,9 @@ struct IndexOptions {
     /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
      *  index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
+    /** index_sources(), updating: also remove documents whose SOURCE vanished, and
+     *  documents no longer in a SOURCE read whole in this run without warnings. */
+    bool prune = false;
 
     /** The number of cores, at most 4 (at least 1). */
     [[nodiscard]] static std::size_t default_threads();
@@ -89,8 +92,12 @@ class IndexWriter {
 
 /** What one indexing run did. */
 struct IndexStats {
-    std::size_t sources = 0;     ///< sources read
-    std::size_t documents = 0;   ///< documents added or replaced in this run
+    std::size_t sources = 0;     ///< sources named
+    std::size_t documents = 0;   ///< documents analyzed and written: added + updated
+    std::size_t added = 0;       ///< documents with an id new to the index
+    std::size_t updated = 0;     ///< documents that replaced a different one with their id
+    std::size_t removed = 0;     ///< documents removed (IndexOptions::prune)
+    std::size_t unchanged = 0;   ///< documents found unchanged, not analyzed again
     std::size_t bytes = 0;       ///< bytes of document text analyzed
     std::size_t warnings = 0;    ///< files or lines reported and skipped or repaired
     std::size_t index_size = 0;  ///< documents in the index after the run
@@ -122,6 +129,13 @@ struct IndexCallbacks {
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
  *  indexed. Reading runs in a thread of its own. Callbacks may come from any of the
  *  threads, but never two at once; warnings about files and lines come in source order.
+ *
+ *  Updates are incremental. A SOURCE file whose size, mtime and ctime are those the last
+ *  run recorded (and that gave no warnings then) is not read again; a document whose
+ *  stored fields hash to the value stored with its id is not analyzed again
+ *  (IndexStats::unchanged). With IndexOptions::prune, documents of a SOURCE that no longer
+ *  exists are removed, and so are those of a SOURCE read whole in this run, without a
+ *  warning, that no longer holds their id. A rebuild analyzes everything.
  *
  *  A directory holding a plain Xapian database (from fahras before generations) is updated
  *  in place; OpenMode::Overwrite refuses it (fahras::IndexVersionError).

@@ -36,11 +36,25 @@ inline constexpr unsigned kSlotTitle = 2;
 inline constexpr unsigned kSlotSource = 3;
 /** Value slot holding the URL, if any. */
 inline constexpr unsigned kSlotUrl = 4;
+/** Value slot holding the document's content hash (16 hex digits of a 64-bit hash of every
+ *  stored field): a document read again with the same hash is not analyzed again. */
+inline constexpr unsigned kSlotContentHash = 5;
+/** Value slot holding the key of the SOURCE the document was read from (see
+ *  kPrefixSourceKey), for --prune. */
+inline constexpr unsigned kSlotSourceKey = 6;
+
+/** Boolean term `XF` + source key (16 hex digits of a hash of the SOURCE's absolute path)
+ *  on every document read from that SOURCE (a file or directory named to fahras-index). */
+inline constexpr std::string_view kPrefixSourceKey = "XF";
 
 /** Metadata key: analyzer version the index was built with (fahras::kAnalyzerVersion). */
 inline constexpr std::string_view kMetaAnalyzer = "fahras:analyzer";
 /** Metadata key: stemmer the index was built with ("light", "snowball", "none"). */
 inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
+/** Metadata key prefix: `fahras:source:` + source key holds what the last run saw of that
+ *  SOURCE, `KIND SIZE MTIME_NS CTIME_NS\tPATH` (KIND: `file`, `warned` for a file that gave
+ *  warnings, `dir`): an unchanged file (same size and times) is skipped whole. */
+inline constexpr std::string_view kMetaSourcePrefix = "fahras:source:";
 
 /** Document data: a JSON object with the stored fields below (UTF-8, original text). */
 inline constexpr std::string_view kFieldId = "id";
