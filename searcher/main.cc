@@ -27,12 +27,6 @@ constexpr const char* kExitCodes = R"(Exit codes:
 
 void report(const std::string& what) { std::cerr << "fahras-search: error: " << what << '\n'; }
 
-std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +64,14 @@ int main(int argc, char** argv) {
     app.add_option("--bm25-b", options.bm25_b, "BM25 b: document length normalization, 0 to 1")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    app.add_option("--since", options.since, "Dated on or after: YYYY-MM-DD, YYYY-MM or YYYY");
+    app.add_option("--until", options.until, "Dated on or before: YYYY-MM-DD, YYYY-MM or YYYY");
+    std::string sort = "relevance";
+    app.add_option("--sort", sort, "Order of hits: relevance or date (newest first)")
+        ->check(CLI::IsMember({"relevance", "date"}))
+        ->capture_default_str();
+    std::string facets;
+    app.add_option("--facets", facets, "Count all matches per source and/or month: source,month");
     app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
         ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
         ->capture_default_str();
@@ -97,11 +99,15 @@ int main(int argc, char** argv) {
     }
 
     try {
+        options.sort = fahras::parse_sort(sort);
+        for (const std::string& facet : CLI::detail::split(facets, ',')) {
+            if (!facet.empty()) options.facets.push_back(fahras::parse_facet(facet));
+        }
         fahras::Searcher searcher(db);
         if (!synonyms_path.empty()) searcher.load_synonyms(synonyms_path);
         std::vector<fahras::Topic> topics;
         if (topics_path.empty()) {
-            topics.push_back({"", join(words)});
+            topics.push_back({"", CLI::detail::join(words, " ")});
         } else {
             topics = fahras::read_topics(topics_path);
         }

@@ -62,6 +62,14 @@ std::string describe(const std::vector<TermMatch>& matches) {
     return out;
 }
 
+/** `source: S | date: D` for the fields a hit has, or "". */
+std::string fields_line(const Hit& hit) {
+    std::string out;
+    if (!hit.source.empty()) out += "source: " + hit.source;
+    if (!hit.date.empty()) out += (out.empty() ? "" : " | ") + ("date: " + hit.date);
+    return out;
+}
+
 void print_text(std::ostream& out, std::string_view qid, std::string_view query,
                 const SearchResult& result) {
     if (!qid.empty()) out << "# " << qid << ": " << query << '\n';
@@ -70,9 +78,21 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
     for (const Hit& hit : result.hits) {
         out << hit.rank << ". " << hit.id << "  (score " << fixed(hit.score, 3) << ")\n";
         if (!hit.title.empty()) out << "   " << one_line(hit.title) << '\n';
+        if (const std::string fields = fields_line(hit); !fields.empty()) {
+            out << "   " << one_line(fields) << '\n';
+        }
         if (!hit.snippet.empty()) out << "   " << one_line(hit.snippet) << '\n';
         if (!hit.matches.empty()) out << "   matched: " << describe(hit.matches) << '\n';
         out << '\n';
+    }
+    for (const FacetCounts& facet : result.facets) {
+        out << "Facet " << to_string(facet.facet) << " (" << result.matches_estimated
+            << " matches):\n";
+        for (const FacetCount& c : facet.counts) {
+            char count[32];
+            std::snprintf(count, sizeof count, "%8zu", c.count);
+            out << count << "  " << one_line(c.value) << '\n';
+        }
     }
 }
 
@@ -106,6 +126,17 @@ void print_json(std::ostream& out, std::string_view qid, std::string_view query,
                               {"returned", result.hits.size()},
                               {"matches_estimated", result.matches_estimated},
                               {"did_you_mean", result.did_you_mean}};
+    if (!result.facets.empty()) {
+        nlohmann::json facets = nlohmann::json::object();
+        for (const FacetCounts& facet : result.facets) {
+            nlohmann::json counts = nlohmann::json::array();
+            for (const FacetCount& c : facet.counts) {
+                counts.push_back({{"value", c.value}, {"count", c.count}});
+            }
+            facets[std::string(to_string(facet.facet))] = counts;
+        }
+        summary["facets"] = facets;
+    }
     out << dump(summary) << '\n';
 }
 
@@ -114,6 +145,13 @@ void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& resu
         if (!qid.empty()) out << qid << '\t';
         out << hit.rank << '\t' << hit.docid << '\t' << fixed(hit.score, 6) << '\t'
             << tsv_field(hit.id) << '\t' << tsv_field(hit.title) << '\n';
+    }
+    for (const FacetCounts& facet : result.facets) {
+        for (const FacetCount& c : facet.counts) {
+            if (!qid.empty()) out << qid << '\t';
+            out << "facet\t" << to_string(facet.facet) << '\t' << tsv_field(c.value) << '\t'
+                << c.count << '\n';
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -178,4 +179,31 @@ TEST_CASE("UTF-8 Arabic with one bad byte stays UTF-8, repaired") {
     CHECK(r.docs[0].encoding.empty());
     CHECK(r.docs[0].text.ends_with("البلدين.\n\xEF\xBF\xBD"));
     CHECK(r.warnings.size() == 1);
+}
+
+TEST_CASE("iso_day: the day of a date that begins with an ISO 8601 calendar date") {
+    const std::vector<std::pair<std::string, std::optional<std::string>>> cases = {
+        {"2015-07-21", "2015-07-21"},
+        {"2015-07-21 02:51:32", "2015-07-21"},
+        {"2017-01-20T21:43:00+01:00", "2017-01-20"},
+        {"2016-02-29", "2016-02-29"},
+        {"2015-02-29", std::nullopt},
+        {"2015-13-01", std::nullopt},
+        {"2015-7-21", std::nullopt},
+        {"2015-07-21Z", std::nullopt},
+        {"17/05/2015", std::nullopt},
+        {"Sun, 18 Feb 2018 17:21:49 GMT", std::nullopt},
+        {"", std::nullopt},
+    };
+    for (const auto& [date, day] : cases) {
+        CAPTURE(date);
+        CHECK(fahras::iso_day(date) == day);
+    }
+}
+
+TEST_CASE("source_key: normalized, case-folded, white space made single spaces") {
+    CHECK(fahras::source_key("ant-v1.1/Jawhara FM") == "ant-v1.1/jawhara fm");
+    CHECK(fahras::source_key("  BBC\t Arabic ") == "bbc arabic");
+    CHECK(fahras::source_key("الجزيرة") == "الجزيره");  // teh marbuta, as in text
+    CHECK(fahras::source_key("") == "");
 }

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fahras/error.h"
@@ -148,8 +149,8 @@ TEST_CASE("the writer refuses to mix stemmers in one index") {
     options.stemmer = fahras::StemmerKind::Snowball;
     CHECK_THROWS_WITH_AS(fahras::IndexWriter(index.path(), options),
                          ("index '" + index.path() +
-                          "' was built with analyzer version '1' and stemmer 'light', not version "
-                          "'1' and stemmer 'snowball': rebuild it with --rebuild")
+                          "' was built with analyzer version '2' and stemmer 'light', not version "
+                          "'2' and stemmer 'snowball': rebuild it with --rebuild")
                              .c_str(),
                          fahras::IndexVersionError);
     options.mode = fahras::OpenMode::Overwrite;
@@ -176,4 +177,140 @@ TEST_CASE("a synonyms file makes each word of a group match the others") {
     CHECK_THROWS_WITH_AS(searcher.load_synonyms(bad),
                          ("'" + bad + "' line 2: a synonym group needs two words or more").c_str(),
                          fahras::InputError);
+}
+
+namespace {
+
+/** Dated documents from two sources, and one undated .txt-like document. */
+class NewsIndex {
+  public:
+    NewsIndex() {
+        fahras::IndexWriter writer(path(), {});
+        writer.add({.id = "n1",
+                    .title = "",
+                    .text = "بوتين في موسكو",
+                    .date = "2015-07-21 02:51:32",
+                    .source = "saudinewsnet/okaz"});
+        writer.add({.id = "n2",
+                    .title = "",
+                    .text = "بوتين بوتين وترامب",
+                    .date = "2017-01-20T21:43:00+01:00",
+                    .source = "ant-v1.1/Jawhara FM"});
+        writer.add({.id = "n3",
+                    .title = "",
+                    .text = "لقاء بوتين",
+                    .date = "2015-08-02",
+                    .source = "ant-v1.1/Jawhara FM"});
+        // Not ISO 8601: shown as written, but neither filtered nor sorted by date.
+        writer.add({.id = "n4",
+                    .title = "",
+                    .text = "بوتين",
+                    .date = "Sun, 18 Feb 2018 17:21:49 GMT",
+                    .source = "ant-v2.1/BBC"});
+        writer.add({.id = "undated", .title = "", .text = "بوتين وبوتين"});
+        writer.commit();
+    }
+
+    [[nodiscard]] std::string path() const { return (dir_.path() / "index").string(); }
+
+  private:
+    fahras::test::TempDir dir_;
+};
+
+/** The ids of the hits, separated by spaces (readable when a check fails). */
+std::string ids_of(const fahras::SearchResult& result) {
+    std::string out;
+    for (const fahras::Hit& hit : result.hits) out += (out.empty() ? "" : " ") + hit.id;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("since and until keep the documents dated within, bounds included") {
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions options;
+    options.sort = fahras::Sort::Date;
+    CHECK(ids_of(searcher.search("بوتين", options)) ==
+          "n2 n3 n1 undated n4");  // undated: by relevance
+    options.since = "2015-08-02";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n2 n3");
+    options.until = "2015";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n3");
+    options.since = "";
+    options.until = "2015-07";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n1");
+    options.until = "2015-07-20";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "");
+
+    SUBCASE("a bad date is an error naming it") {
+        for (const char* bad : {"2015-13", "2015-02-30", "15-01-01", "2015/01/01", "yesterday"}) {
+            CAPTURE(bad);
+            options.until = "";
+            options.since = bad;
+            CHECK_THROWS_WITH_AS(
+                (void)searcher.search("بوتين", options),
+                ("bad date '" + std::string(bad) + "' for since (use YYYY-MM-DD, YYYY-MM or YYYY)")
+                    .c_str(),
+                fahras::Error);
+        }
+    }
+}
+
+TEST_CASE("source:NAME in the query and SearchOptions::sources filter by source") {
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    CHECK(ids_of(searcher.search("بوتين source:saudinewsnet/okaz", {})) == "n1");
+    // Case-insensitive; a name with a space is quoted.
+    CHECK(ids_of(searcher.search("source:\"ANT-v1.1/jawhara  fm\" بوتين", {})) == "n2 n3");
+    // Two sources: either; a source alone lists its documents.
+    CHECK(ids_of(searcher.search("source:saudinewsnet/okaz source:ant-v2.1/bbc", {})) == "n1 n4");
+    CHECK(ids_of(searcher.search("بوتين -source:\"ant-v1.1/Jawhara FM\"", {})) == "undated n4 n1");
+    CHECK(ids_of(searcher.search("ترامب source:nowhere", {})) == "");
+    fahras::SearchOptions options;
+    options.sources = {"ant-v2.1/BBC", "saudinewsnet/OKAZ"};
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n4 n1");
+    // A filter alone, with no words, matches every document that passes it.
+    options.sources = {"saudinewsnet/okaz"};
+    CHECK(ids_of(searcher.search("", options)) == "n1");
+}
+
+TEST_CASE("facets count sources and months over all matches, not just the page") {
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions options;
+    options.limit = 1;
+    options.facets = {fahras::Facet::Month, fahras::Facet::Source};
+    const fahras::SearchResult result = searcher.search("بوتين", options);
+    CHECK(result.hits.size() == 1);
+    CHECK(result.matches_estimated == 5);
+    REQUIRE(result.facets.size() == 2);
+    CHECK(result.facets[0].facet == fahras::Facet::Month);
+    const auto pairs = [](const fahras::FacetCounts& counts) {
+        std::vector<std::pair<std::string, std::size_t>> out;
+        for (const fahras::FacetCount& c : counts.counts) out.emplace_back(c.value, c.count);
+        return out;
+    };
+    using Pairs = std::vector<std::pair<std::string, std::size_t>>;
+    CHECK(pairs(result.facets[0]) == Pairs{{"2015-07", 1}, {"2015-08", 1}, {"2017-01", 1}});
+    CHECK(result.facets[1].facet == fahras::Facet::Source);
+    CHECK(pairs(result.facets[1]) ==
+          Pairs{{"ant-v1.1/Jawhara FM", 2}, {"ant-v2.1/BBC", 1}, {"saudinewsnet/okaz", 1}});
+    CHECK(fahras::parse_facet("month") == fahras::Facet::Month);
+    CHECK_THROWS_WITH_AS((void)fahras::parse_facet("year"),
+                         "unknown facet 'year' (use source or month)", fahras::Error);
+    CHECK_THROWS_WITH_AS((void)fahras::parse_sort("newest"),
+                         "unknown sort order 'newest' (use relevance or date)", fahras::Error);
+}
+
+TEST_CASE("hits carry the stored fields: the date as written, source and url") {
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions options;
+    options.sources = {"ant-v2.1/bbc"};
+    const fahras::SearchResult result = searcher.search("بوتين", options);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].date == "Sun, 18 Feb 2018 17:21:49 GMT");
+    CHECK(result.hits[0].source == "ant-v2.1/BBC");
+    CHECK(result.hits[0].url == "");
 }

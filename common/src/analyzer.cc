@@ -7,6 +7,7 @@
 
 #include "fahras/error.h"
 #include "fahras/tokenize.h"
+#include "unicode_text.h"
 
 namespace fahras {
 
@@ -98,6 +99,28 @@ std::vector<std::string> Analyzer::terms(std::string_view text) const {
         if (!is_stop_word(word)) out.push_back(stem(word));
     }
     return out;
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+    std::vector<detail::ByteSpan> source;
+    const icu::UnicodeString normalized = detail::normalize_utf16(text, source);
+    // Words first, stems after: stemming and the stop-word list may break words themselves,
+    // with the same (per-thread) break iterator.
+    std::vector<detail::WordSpan> words;
+    detail::for_each_word(normalized, [&](const detail::WordSpan& w) { words.push_back(w); });
+    std::vector<Token> tokens;
+    tokens.reserve(words.size());
+    for (detail::WordSpan& word : words) {
+        Token token;
+        token.start = source[static_cast<std::size_t>(word.start)].begin;
+        token.end = source[static_cast<std::size_t>(word.limit - 1)].end;
+        token.surface = text.substr(token.start, token.end - token.start);
+        token.stem = stem(word.folded);
+        token.stop_word = is_stop_word(word.folded) ? StopWord::Yes : StopWord::No;
+        token.normalized = std::move(word.folded);
+        tokens.push_back(std::move(token));
+    }
+    return tokens;
 }
 
 }  // namespace fahras

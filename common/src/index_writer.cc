@@ -36,13 +36,6 @@ constexpr std::size_t kMaxIdTermBytes = 245;
 // Occurrences in one run before a word is added to the spelling table.
 constexpr Xapian::termcount kMinSpellingCount = 2;
 
-std::string lower_ascii(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
-}
-
 /** True if @p text, ignoring leading white space, begins with @p title. */
 bool starts_with_title(std::string_view text, std::string_view title) {
     const auto first = text.find_first_not_of(" \t\r\n");
@@ -223,10 +216,14 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
 
     xdoc.add_boolean_term(id_term);
     if (!doc.source.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixSource) + lower_ascii(doc.source));
+        xdoc.add_boolean_term(std::string(schema::kPrefixSource) + source_key(doc.source));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
     if (!doc.date.empty()) xdoc.add_value(schema::kSlotDate, doc.date);
+    if (const std::optional<std::string> day = iso_day(doc.date)) {
+        xdoc.add_value(schema::kSlotDay, *day);
+        xdoc.add_value(schema::kSlotMonth, day->substr(0, 7));
+    }
     if (!doc.title.empty()) xdoc.add_value(schema::kSlotTitle, doc.title);
     if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
     if (!doc.url.empty()) xdoc.add_value(schema::kSlotUrl, doc.url);

@@ -6,6 +6,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <vector>
 
 #include "unicode_text.h"
 
@@ -85,6 +88,29 @@ bool carries_superscript_alef(const icu::UnicodeString& text, int32_t i) {
 
 namespace detail {
 
+namespace {
+
+/** Appends the Arabic folding of NFKC text @p composed to @p folded, calling
+ *  @p on_append(i) for each code unit appended from the code point at @p composed[i]. */
+template <class OnAppend>
+void fold_into(const icu::UnicodeString& composed, icu::UnicodeString& folded, OnAppend on_append) {
+    for (int32_t i = 0; i < composed.length();) {
+        const int32_t at = i;
+        const UChar32 c = composed.char32At(i);
+        i += U16_LENGTH(c);
+        UChar32 mapped = fold_code_point(c);
+        if (c == 0x0648 && carries_superscript_alef(composed, i)) {  // ARABIC LETTER WAW
+            mapped = 0x0627;                                         // ARABIC LETTER ALEF
+        }
+        if (mapped != kDelete) {
+            folded.append(mapped);
+            for (int32_t k = 0; k < U16_LENGTH(mapped); ++k) on_append(at);
+        }
+    }
+}
+
+}  // namespace
+
 icu::UnicodeString normalize_utf16(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -98,15 +124,45 @@ icu::UnicodeString normalize_utf16(std::string_view text) {
     icu::UnicodeString folded;
     folded.getBuffer(composed.length());  // reserve; released at once below
     folded.releaseBuffer(0);
-    for (int32_t i = 0; i < composed.length();) {
-        const UChar32 c = composed.char32At(i);
-        i += U16_LENGTH(c);
-        UChar32 mapped = fold_code_point(c);
-        if (c == 0x0648 && carries_superscript_alef(composed, i)) {  // ARABIC LETTER WAW
-            mapped = 0x0627;                                         // ARABIC LETTER ALEF
+    fold_into(composed, folded, [](int32_t) {});
+    return folded;
+}
+
+icu::UnicodeString normalize_utf16(std::string_view text, std::vector<ByteSpan>& source) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    check_icu(status, "getNFKCInstance");
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    const auto next_code_point = [&](int32_t& i) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        return c < 0 ? 0xFFFD : c;  // REPLACEMENT CHARACTER for an invalid sequence
+    };
+    // NFKC, one chunk at a time: a chunk runs up to the next code point with a normalization
+    // boundary before it, so the chunks' normalizations make the text's, and every code unit
+    // of the result comes from one chunk of the input.
+    icu::UnicodeString composed;
+    std::vector<ByteSpan> composed_source;
+    for (int32_t i = 0; i < length;) {
+        const int32_t chunk_start = i;
+        icu::UnicodeString chunk;
+        chunk.append(next_code_point(i));
+        for (int32_t peek = i; i < length; i = peek) {
+            const UChar32 c = next_code_point(peek);
+            if (nfkc->hasBoundaryBefore(c)) break;
+            chunk.append(c);
         }
-        if (mapped != kDelete) folded.append(mapped);
+        const icu::UnicodeString normalized = nfkc->normalize(chunk, status);
+        check_icu(status, "NFKC normalize");
+        composed.append(normalized);
+        composed_source.insert(
+            composed_source.end(), static_cast<std::size_t>(normalized.length()),
+            {static_cast<std::size_t>(chunk_start), static_cast<std::size_t>(i)});
     }
+    icu::UnicodeString folded;
+    source.clear();
+    fold_into(composed, folded, [&](int32_t at) { source.push_back(composed_source[at]); });
     return folded;
 }
 

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fahras/analyzer.h"
+#include "fahras/corpus.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
@@ -140,6 +141,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         TermMatch match;
         match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
         const std::string& term = *t;
+        if (!term.starts_with(schema::kPrefixStem)) continue;  // a filter (source:), no weight
         if (const std::optional<std::string_view> title = detail::title_stem(term)) {
             match.term = "title:" + std::string(*title);
         } else {
@@ -162,6 +164,103 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
     std::sort(matches.begin(), matches.end(),
               [](const TermMatch& a, const TermMatch& b) { return a.weight > b.weight; });
     return matches;
+}
+
+/** Which end of a date range a bound is. */
+enum class Bound { Lower, Upper };
+
+/** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as the day it starts (Lower) or ends (Upper) with. Days
+ *  compare as strings; no valid day is past the 31st of its month, so `-31` ends any. */
+std::string date_bound(std::string_view value, std::string_view name, Bound bound) {
+    std::string day(value);
+    if (value.size() == 4) day += bound == Bound::Lower ? "-01-01" : "-12-31";
+    if (value.size() == 7) day += bound == Bound::Lower ? "-01" : "-31";
+    const std::string check = value.size() == 7 ? std::string(value) + "-01" : day;
+    if (day.size() != 10 || iso_day(check) != check) {
+        throw Error("bad date '" + std::string(value) + "' for " + std::string(name) +
+                    " (use YYYY-MM-DD, YYYY-MM or YYYY)");
+    }
+    return day;
+}
+
+/** Documents within [since, until] (SearchOptions), by their day; an empty query if there
+ *  is no bound. */
+Xapian::Query date_filter(const SearchOptions& options) {
+    if (options.since.empty() && options.until.empty()) return {};
+    if (options.until.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDay,
+                             date_bound(options.since, "since", Bound::Lower));
+    }
+    const std::string until = date_bound(options.until, "until", Bound::Upper);
+    if (options.since.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDay, until);
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDay,
+                         date_bound(options.since, "since", Bound::Lower), until);
+}
+
+constexpr std::string_view kSourceField = "source:";
+
+/** The query as the parser reads it: query_text() for the words, and each `source:NAME`
+ *  (up to white space or ')') or `source:"NAME"` (with a '+' or '-' before it) passed
+ *  through as `source:KEY` with the name's source_key(), which query_text() would split. */
+std::string prepare_query(std::string_view query) {
+    std::string out;
+    std::size_t text_start = 0;
+    const auto at_word_start = [&](std::size_t i) {
+        return i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '\n' ||
+               query[i - 1] == '(' || query[i - 1] == '+' || query[i - 1] == '-';
+    };
+    for (std::size_t i = query.find(kSourceField); i != std::string_view::npos;
+         i = query.find(kSourceField, i + 1)) {
+        if (!at_word_start(i)) continue;
+        std::size_t value_start = i + kSourceField.size();
+        std::size_t value_end = 0;
+        std::size_t field_end = 0;
+        if (value_start < query.size() && query[value_start] == '"') {
+            ++value_start;
+            value_end = query.find('"', value_start);
+            if (value_end == std::string_view::npos) value_end = query.size();
+            field_end = std::min(value_end + 1, query.size());
+        } else {
+            value_end = query.find_first_of(" \t\n)", value_start);
+            if (value_end == std::string_view::npos) value_end = query.size();
+            field_end = value_end;
+        }
+        const std::string key = source_key(query.substr(value_start, value_end - value_start));
+        if (key.empty() || key.find('"') != std::string::npos) continue;
+        std::size_t field_start = i;
+        if (i > 0 && (query[i - 1] == '+' || query[i - 1] == '-') && i - 1 >= text_start) {
+            --field_start;
+        }
+        out += query_text(query.substr(text_start, field_start - text_start));
+        out += ' ';
+        out += query.substr(field_start, i - field_start);  // the sign, if any
+        out += kSourceField;
+        const bool quote = key.find_first_of(" ()") != std::string::npos;
+        out += quote ? '"' + key + '"' : key;
+        out += ' ';
+        text_start = field_end;
+        i = field_end - 1;
+    }
+    out += query_text(query.substr(text_start));
+    return out;
+}
+
+/** The counts a match spy on @p facet's value slot gathered, in the documented order. */
+FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
+    FacetCounts counts;
+    counts.facet = facet;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+        counts.counts.push_back({*v, v.get_termfreq()});
+    }
+    // values_begin() gives byte order: right for months; sources go by count.
+    if (facet == Facet::Source) {
+        std::stable_sort(
+            counts.counts.begin(), counts.counts.end(),
+            [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    }
+    return counts;
 }
 
 }  // namespace
@@ -220,14 +319,29 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
     parser.set_default_op(Xapian::Query::OP_OR);
     parser.add_prefix("title", std::string(schema::kPrefixTitle));
     parser.add_prefix(std::string(schema::kStemWildcardField), std::string(schema::kPrefixStem));
+    parser.add_boolean_prefix("source", std::string(schema::kPrefixSource));
 }
 
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
-    const std::string prepared = query_text(query);
+    // Filters from the options; the query's own source: filters are the parser's.
+    Xapian::Query filter = date_filter(options);
+    if (!options.sources.empty()) {
+        std::vector<Xapian::Query> sources;
+        for (const std::string& name : options.sources) {
+            sources.emplace_back(std::string(schema::kPrefixSource) + source_key(name));
+        }
+        const Xapian::Query any(Xapian::Query::OP_OR, sources.begin(), sources.end());
+        filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);
+    }
+    const auto filtered = [&](const Xapian::Query& q) {
+        return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    };
+
+    const std::string prepared = prepare_query(query);
     const std::vector<std::string> words = tokenize(query);
-    if (words.empty()) {
+    if (words.empty() && filter.empty()) {
         throw QueryError("query '" + std::string(query) + "' has no words to search for");
     }
     Xapian::QueryParser& parser = impl_->parser;
@@ -236,14 +350,15 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     parser.set_stopper(only_stop_words ? nullptr : detail::stopper());
     Xapian::Query parsed;
     try {
-        parsed = parser.parse_query(prepared, kParseFlags);
+        parsed =
+            words.empty() ? Xapian::Query::MatchAll : parser.parse_query(prepared, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("malformed query '" + std::string(query) + "': " + e.get_msg());
     }
 
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(options.variants == Variants::Yes ? with_variants(impl_->db, parsed)
-                                                        : parsed);
+    enquire.set_query(
+        filtered(options.variants == Variants::Yes ? with_variants(impl_->db, parsed) : parsed));
     // k2 = 0 and k3 = 1 as in Xapian; no floor on document length (kMinNormLen).
     enquire.set_weighting_scheme(
         Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
@@ -261,23 +376,41 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             for (auto it = eset.begin(); it != eset.end(); ++it) {
                 added.emplace_back(*it);
             }
-            enquire.set_query(Xapian::Query(
+            enquire.set_query(filtered(Xapian::Query(
                 Xapian::Query::OP_OR, parsed,
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()),
-                              kFeedbackWeight)));
+                              kFeedbackWeight))));
         }
     }
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                               static_cast<Xapian::doccount>(options.limit));
+    if (options.sort == Sort::Date) {
+        // Newest first; an undated document has no value, which sorts below every day.
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDay, true);
+    }
+    // Facets count over every match, not only the page: the match must then check them all.
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const Facet facet : options.facets) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+            facet == Facet::Source ? schema::kSlotSource : schema::kSlotMonth));
+        enquire.add_matchspy(spies.back().get());
+    }
+    const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                         static_cast<Xapian::doccount>(options.limit), check_at_least);
 
     SearchResult result;
     result.matches_estimated = mset.get_matches_estimated();
+    for (std::size_t i = 0; i < spies.size(); ++i) {
+        result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
+    }
     // Spelling correction is costly, and Xapian would suggest one for every word not in the
     // spelling table, which in Arabic includes every new clitic combination (لترامب). Ask
     // for it only when some term of the query is missing from the index altogether.
     for (auto term = parsed.get_unique_terms_begin();
          options.suggestions == Suggestions::Yes && term != parsed.get_unique_terms_end(); ++term) {
+        // Filter terms (source:) are not words to correct.
+        if ((*term).starts_with(schema::kPrefixSource)) continue;
         if (impl_->db.get_termfreq(*term) == 0) {
             (void)parser.parse_query(prepared,
                                      kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
@@ -358,6 +491,22 @@ void Searcher::load_synonyms(const std::string& path) {
         }
     }
     impl_->synonyms.commit();
+}
+
+Sort parse_sort(std::string_view name) {
+    if (name == "relevance") return Sort::Relevance;
+    if (name == "date") return Sort::Date;
+    throw Error("unknown sort order '" + std::string(name) + "' (use relevance or date)");
+}
+
+Facet parse_facet(std::string_view name) {
+    if (name == "source") return Facet::Source;
+    if (name == "month") return Facet::Month;
+    throw Error("unknown facet '" + std::string(name) + "' (use source or month)");
+}
+
+std::string_view to_string(Facet facet) noexcept {
+    return facet == Facet::Source ? "source" : "month";
 }
 
 std::vector<Topic> read_topics(const std::string& path) {

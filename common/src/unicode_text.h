@@ -11,11 +11,24 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fahras::detail {
 
 /** Normalizes @p text (see fahras::normalize) into UTF-16. */
 [[nodiscard]] icu::UnicodeString normalize_utf16(std::string_view text);
+
+/** A range of bytes [begin, end) of a UTF-8 input. */
+struct ByteSpan {
+    std::size_t begin;
+    std::size_t end;
+};
+
+/** normalize_utf16(text), and in @p source, for each code unit of the result, the bytes of
+ *  @p text it comes from: the whole of its NFKC chunk (a letter with its marks, a
+ *  ligature). */
+[[nodiscard]] icu::UnicodeString normalize_utf16(std::string_view text,
+                                                 std::vector<ByteSpan>& source);
 
 /** One word found by for_each_word: [start, limit) in the normalized text. */
 struct WordSpan {

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,19 @@ enum class StemmerKind {
 /** True if the normalized word is on fahras's Arabic stop-word list. */
 [[nodiscard]] bool is_stop_word(std::string_view word);
 
+/** Whether a token is on the stop-word list (Token::stop_word). */
+enum class StopWord { Yes, No };
+
+/** One word of a text as the index sees it (Analyzer::analyze). All strings UTF-8. */
+struct Token {
+    std::string surface;     ///< the word as written in the input, marks and tatweel included
+    std::string normalized;  ///< normalized and case-folded (an element of tokenize())
+    std::string stem;        ///< the stem: the index term without its prefix
+    std::size_t start = 0;   ///< byte offset of the surface form in the input
+    std::size_t end = 0;  ///< byte offset just past it: surface == input.substr(start, end - start)
+    StopWord stop_word = StopWord::No;  ///< stop words are indexed but left out of free queries
+};
+
 /** Turns text into index terms: the one analysis shared by indexing and searching.
  *
  *  Documents and queries both go through tokenize() and then stem(); the index and the
@@ -71,14 +85,26 @@ class Analyzer {
     /** The stems of the words of @p text, stop words left out (UTF-8 in/out). */
     [[nodiscard]] std::vector<std::string> terms(std::string_view text) const;
 
+    /** Every word of @p text with its surface form, normalized form, stem and byte offsets:
+     *  what the index makes of a text, for showing and checking the analysis.
+     *
+     *  **Example**: `analyze("وَالرئيسُ")` → one token {surface "وَالرئيسُ", normalized
+     *  "والرييس", stem "رييس", start 0, end 18}.
+     *
+     *  @param text  UTF-8 (an invalid sequence is read as U+FFFD, its offsets kept).
+     *  @throws fahras::Error if ICU fails.
+     */
+    [[nodiscard]] std::vector<Token> analyze(std::string_view text) const;
+
   private:
     StemmerKind kind_;
 };
 
-/** Version of the analysis (normalize + tokenize + stemmers + stop words). Bump it whenever
- *  any of them changes what terms a text gives: indexes record it and the searcher refuses
- *  an index built with another version.
+/** Version of the analysis (normalize + tokenize + stemmers + stop words) and of the schema
+ *  (schema.h). Bump it whenever any of them changes what terms or values a document gives:
+ *  indexes record it and the searcher refuses an index built with another version.
+ *  2: day and month value slots, source terms through source_key().
  */
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyzerVersion = 2;
 
 }  // namespace fahras

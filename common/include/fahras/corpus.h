@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "fahras/error.h"
 
@@ -15,11 +17,26 @@ struct Document {
     std::string id{};        ///< unique: path relative to the source directory, or the JSONL "id"
     std::string title{};     ///< JSONL "title", else the first non-empty line of a .txt file
     std::string text{};      ///< the whole text, original (diacritics and all)
-    std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent
-    std::string source{};    ///< JSONL "source", empty if absent
+    std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent (.txt files)
+    std::string source{};    ///< JSONL "source", empty if absent (.txt files)
     std::string url{};       ///< JSONL "url", empty if absent
     std::string encoding{};  ///< the file's encoding if it was not UTF-8 (e.g. "windows-1256")
 };
+
+/** The calendar day of a document's date: `YYYY-MM-DD` if @p date begins with a valid ISO
+ *  8601 calendar date (`2015-07-21`, `2015-07-21 02:51:32`, `2017-01-20T21:43:00+01:00`),
+ *  else nullopt (`Sun, 18 Feb 2018`, `17/05/2015`, `2015-02-30`). The day is the one written:
+ *  a time zone is not applied. Only such dates can be filtered, sorted and counted by month.
+ */
+[[nodiscard]] std::optional<std::string> iso_day(std::string_view date);
+
+/** The form of a source name in the index and in `source:NAME` queries: normalized like
+ *  text (fahras::normalize), case-folded, white space trimmed and each run of it made one
+ *  space. `ant-v1.1/Jawhara FM` → `ant-v1.1/jawhara fm`.
+ *  @param name  UTF-8.
+ *  @throws fahras::Error if ICU fails.
+ */
+[[nodiscard]] std::string source_key(std::string_view name);
 
 /** Receives each document read. */
 using DocumentSink = std::function<void(Document&&)>;

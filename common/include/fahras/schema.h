@@ -13,7 +13,8 @@ namespace fahras::schema {
 inline constexpr std::string_view kPrefixId = "Q";
 /** Title words (stemmed `ZS…`, as Xapian's TermGenerator prefixes them). */
 inline constexpr std::string_view kPrefixTitle = "S";
-/** Source (newspaper, collection) as one boolean term: `XSOURCE` + lower-case name. */
+/** Source (newspaper, collection) as one boolean term: `XSOURCE` + fahras::source_key(name),
+ *  searched with `source:NAME` in queries. */
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
 
 /** Query field, used by fahras::query_text only, through which a prefix wildcard (بوت*) is
@@ -28,7 +29,7 @@ inline constexpr std::string_view kPrefixVariant = "XV";
 
 /** Value slot holding the document id (for sorting and collapsing). */
 inline constexpr unsigned kSlotId = 0;
-/** Value slot holding the ISO 8601 date, if any. */
+/** Value slot holding the date as written, if any (shown in results). */
 inline constexpr unsigned kSlotDate = 1;
 /** Value slot holding the title, so that id-and-title outputs never read the stored text. */
 inline constexpr unsigned kSlotTitle = 2;
@@ -46,6 +47,11 @@ inline constexpr unsigned kSlotSourceKey = 6;
 /** Boolean term `XF` + source key (16 hex digits of a hash of the SOURCE's absolute path)
  *  on every document read from that SOURCE (a file or directory named to fahras-index). */
 inline constexpr std::string_view kPrefixSourceKey = "XF";
+/** Value slot holding the calendar day `YYYY-MM-DD` of a date that begins with an ISO 8601
+ *  date (fahras::iso_day): the key of --since/--until and of sorting by date. */
+inline constexpr unsigned kSlotDay = 7;
+/** Value slot holding the month `YYYY-MM` of that day: the key of the month facet. */
+inline constexpr unsigned kSlotMonth = 8;
 
 /** Metadata key: analyzer version the index was built with (fahras::kAnalyzerVersion). */
 inline constexpr std::string_view kMetaAnalyzer = "fahras:analyzer";

@@ -26,6 +26,29 @@ enum class Explain { Yes, No };
  *  search itself, so batch runs that cannot show it skip it. */
 enum class Suggestions { Yes, No };
 
+/** The order of hits. */
+enum class Sort {
+    Relevance,  ///< best BM25 score first (ties: lower Xapian document id first)
+    Date,       ///< newest day first (schema::kSlotDay); ties by relevance; undated last
+};
+
+/** A field whose values are counted over all the matches of a query (SearchResult::facets). */
+enum class Facet {
+    Source,  ///< the source name as written
+    Month,   ///< `YYYY-MM` of the document's day (documents whose date is ISO 8601)
+};
+
+/** Parses "relevance" or "date".
+ *  @throws fahras::Error naming the value otherwise. */
+[[nodiscard]] Sort parse_sort(std::string_view name);
+
+/** Parses "source" or "month".
+ *  @throws fahras::Error naming the value otherwise. */
+[[nodiscard]] Facet parse_facet(std::string_view name);
+
+/** "source" or "month". */
+[[nodiscard]] std::string_view to_string(Facet facet) noexcept;
+
 /** What to search for and what to return. */
 struct SearchOptions {
     std::size_t limit = 10;  ///< hits to return at most
@@ -42,6 +65,19 @@ struct SearchOptions {
     double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
+    /** Only documents dated on or after this day: `YYYY-MM-DD`, `YYYY-MM` (its first day) or
+     *  `YYYY` (January 1st); "" for no bound. Documents without an ISO 8601 date never match
+     *  a date bound. */
+    std::string since;
+    /** Only documents dated on or before this day: `YYYY-MM-DD`, `YYYY-MM` (to its last
+     *  day) or `YYYY` (to December 31st); "" for no bound. */
+    std::string until;
+    /** Only documents from one of these sources (compared as source_key()); empty: all. The
+     *  same as `source:NAME` in the query. */
+    std::vector<std::string> sources;
+    Sort sort = Sort::Relevance;
+    /** Fields to count values of over all matches (not just the returned page). */
+    std::vector<Facet> facets;
 };
 
 /** One index term a hit matched, for --explain. */
@@ -67,11 +103,27 @@ struct Hit {
     std::vector<TermMatch> matches;  ///< with Explain::Yes: the terms it matched, heaviest first
 };
 
+/** One value of a facet and the number of matching documents that have it. */
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
+};
+
+/** The counts of one facet over all the matches of a query. */
+struct FacetCounts {
+    Facet facet = Facet::Source;
+    /** Sources: most frequent first, ties in byte order of the name. Months: in order.
+     *  Documents without a value are not counted. */
+    std::vector<FacetCount> counts;
+};
+
 /** The answer to one query. */
 struct SearchResult {
     std::vector<Hit> hits;
-    std::size_t matches_estimated = 0;  ///< Xapian's estimate of all matching documents
-    std::string did_you_mean;           ///< spelling suggestion (normalized words), or empty
+    /** Xapian's estimate of all matching documents; exact when facets were asked for. */
+    std::size_t matches_estimated = 0;
+    std::string did_you_mean;         ///< spelling suggestion (normalized words), or empty
+    std::vector<FacetCounts> facets;  ///< one per SearchOptions::facets, in that order
 };
 
 /** One query of a batch: an id and the query text. */
@@ -90,7 +142,18 @@ struct Topic {
 /** Opens an index read-only and answers queries on it.
  *
  *  Query syntax: free words (ranked, OR), "quoted phrases", AND / OR / NOT / XOR, +must
- *  -mustnot, (grouping), prefix* wildcards. Words are analyzed exactly as documents are.
+ *  -mustnot, (grouping), prefix* wildcards, title:word, and source:NAME or source:"NAME"
+ *  filters (docs/query.md). Words are analyzed exactly as documents are.
+ *
+ *  **Example**
+ *  @code
+ *  const fahras::Searcher searcher("/var/lib/fahras/index");
+ *  fahras::SearchOptions options;
+ *  options.since = "2017-01";
+ *  options.sort = fahras::Sort::Date;
+ *  options.facets = {fahras::Facet::Month};
+ *  const fahras::SearchResult result = searcher.search("بوتين source:BBC", options);
+ *  @endcode
  */
 class Searcher {
   public:
@@ -101,8 +164,10 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /** Runs one query (UTF-8).
-     *  @throws fahras::QueryError if it is malformed or has no searchable word. */
+    /** Runs one query (UTF-8). A query with no word but a filter in @p options (since,
+     *  until, sources) matches every document that passes the filter.
+     *  @throws fahras::QueryError if it is malformed, or has no searchable word and no filter.
+     *  @throws fahras::Error if SearchOptions::since or until is not a date. */
     [[nodiscard]] SearchResult search(std::string_view query, const SearchOptions& options) const;
 
     /** Number of documents in the index. */
