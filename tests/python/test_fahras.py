@@ -1,0 +1,156 @@
+"""Tests of the Python module fahras (common/python), run by CTest with /usr/bin/python3.
+
+The index is tests/data/news.jsonl (see tests/data/README.md), built through the module.
+"""
+import json
+import pathlib
+
+import pytest
+
+import fahras
+
+NEWS = pathlib.Path(__file__).resolve().parent.parent / "data" / "news.jsonl"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("news") / "index")
+    records = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines()]
+    assert fahras.index(path, records) == 6
+    return fahras.Index(path)
+
+
+def ids(hits):
+    return [hit["id"] for hit in hits]
+
+
+def test_search_returns_dicts_best_first(index):
+    hits = index.search("بوتين", k=2)
+    assert ids(hits) == ["okaz-1", "jawhara-1"]
+    first = hits[0]
+    assert first["rank"] == 1
+    assert first["title"] == "بوتين يستقبل نظيره"
+    assert first["snippet"] == "استقبل الرئيس الروسي فلاديمير **بوتين** نظيره في موسكو."
+    assert first["date"] == "2015-07-21 02:51:32"
+    assert first["source"] == "saudinewsnet/okaz"
+    assert first["url"] == "https://example.org/okaz/1"
+    assert first["score"] > hits[1]["score"] or first["score"] == hits[1]["score"]
+    assert len(index) == 6
+
+
+def test_query_is_analyzed_like_the_text(index):
+    # A proclitic and diacritics in the query: the same stem.
+    assert ids(index.search("وبُوتِين")) == ids(index.search("بوتين"))
+
+
+def test_paging_with_offset(index):
+    assert ids(index.search("بوتين", k=2, offset=2)) == ["jawhara-2", "okaz-2"]
+    assert index.search("بوتين", k=1, offset=1)[0]["rank"] == 2
+
+
+def test_date_filters_and_sort(index):
+    assert ids(index.search("بوتين", since="2015-07-25", until="2017")) == [
+        "jawhara-1",
+        "jawhara-2",
+        "okaz-2",
+    ]
+    # Newest first; the date that is not ISO 8601 and the missing one come last.
+    assert ids(index.search("بوتين OR ترامب", sort="date")) == [
+        "okaz-2",
+        "jawhara-1",
+        "jawhara-2",
+        "okaz-1",
+        "bbc-1",
+        "no-date",
+    ]
+
+
+def test_source_filters(index):
+    assert ids(index.search("بوتين", sources=["SaudiNewsNet/Okaz"])) == ["okaz-1", "okaz-2"]
+    assert ids(index.search('بوتين source:"ant-v1.1/jawhara fm"')) == ["jawhara-1", "jawhara-2"]
+    # No words, a filter: every document of the source.
+    assert ids(index.search("", sources=["ant-v2.1/BBC"])) == ["bbc-1"]
+
+
+def test_facets_count_all_matches(index):
+    assert index.facets("بوتين", ["source", "month"]) == {
+        "source": {"ant-v1.1/Jawhara FM": 2, "saudinewsnet/okaz": 2},
+        "month": {"2015-07": 2, "2017-01": 1, "2017-07": 1},
+    }
+    assert list(index.facets("بوتين", ["month"])["month"]) == ["2015-07", "2017-01", "2017-07"]
+    assert index.facets("", ["month"], sources=["saudinewsnet/okaz"]) == {
+        "month": {"2015-07": 1, "2017-07": 1}
+    }
+    assert index.count("بوتين") == 5
+    assert index.count("بوتين", since="2017") == 2
+
+
+def test_search_many_keeps_the_order(index):
+    batch = index.search_many(["ترامب", "بوتين", "برشلونة"], k=1)
+    assert [ids(hits) for hits in batch] == [["bbc-1"], ["okaz-1"], []]
+    assert batch[0][0]["snippet"] == ""  # snippets off by default in batches
+
+
+def test_analyze_gives_surface_normalized_stem_and_str_offsets():
+    text = "قال: وَالرئيـسُ في موسكو"
+    tokens = fahras.analyze(text)
+    assert [t["surface"] for t in tokens] == ["قال", "وَالرئيـسُ", "في", "موسكو"]
+    assert [t["normalized"] for t in tokens] == ["قال", "والرييس", "في", "موسكو"]
+    assert tokens[1]["stem"] == "رييس"
+    assert [t["stop_word"] for t in tokens] == [False, False, True, False]
+    for t in tokens:
+        assert text[t["start"] : t["end"]] == t["surface"]
+    assert fahras.analyze("الرئيس", stemmer="none")[0]["stem"] == "الرييس"
+
+
+def test_errors_are_exceptions_with_the_cli_messages(index, tmp_path):
+    with pytest.raises(fahras.QueryError) as e:
+        index.search("AND بوتين")
+    assert str(e.value) == "malformed query 'AND بوتين': Syntax: <expression> AND <expression>"
+    with pytest.raises(fahras.QueryError, match=r"^query '\.\.\.' has no words to search for$"):
+        index.search("...")
+    with pytest.raises(fahras.Error) as e:
+        index.search("بوتين", since="2015-02-30")
+    assert str(e.value) == "bad date '2015-02-30' for since (use YYYY-MM-DD, YYYY-MM or YYYY)"
+    with pytest.raises(fahras.Error, match=r"^unknown facet 'year' \(use source or month\)$"):
+        index.facets("بوتين", ["year"])
+    missing = str(tmp_path / "missing")
+    with pytest.raises(fahras.Error) as e:
+        fahras.Index(missing)
+    assert str(e.value) == f"cannot open index '{missing}': no such file or directory"
+    assert issubclass(fahras.QueryError, fahras.Error)
+    assert issubclass(fahras.Error, RuntimeError)
+
+
+def test_writer_adds_replaces_and_locks(tmp_path):
+    path = str(tmp_path / "index")
+    with fahras.Writer(path) as writer:
+        writer.add("a", "ترامب في واشنطن", title="زيارة", date="2019-01-02", source="X")
+        writer.add("b", "بوتين في موسكو")
+        with pytest.raises(fahras.LockError) as e:
+            fahras.Writer(path)
+        assert str(e.value) == f"index '{path}' is locked by another indexer"
+    with fahras.Writer(path) as writer:
+        writer.add("a", "أوباما في واشنطن")  # replaces a
+        assert len(writer) == 2
+    index = fahras.Index(path)
+    assert ids(index.search("واشنطن")) == ["a"]
+    assert index.search("ترامب") == []
+    assert index.search("أوباما")[0]["date"] == ""
+
+
+def test_writer_commits_what_was_added_when_the_block_raises(tmp_path):
+    path = str(tmp_path / "index")
+    fahras.index(path, [{"id": 1, "text": "بوتين"}])
+    with pytest.raises(ZeroDivisionError):
+        with fahras.Writer(path) as writer:
+            writer.add("2", "بوتين بوتين")
+            1 / 0
+    # A number id becomes a string, as in JSONL; the lock is released.
+    assert ids(fahras.Index(path).search("بوتين")) == ["2", "1"]
+    fahras.Writer(path).close()
+
+
+def test_index_rejects_bad_records(tmp_path):
+    with pytest.raises(ValueError, match='a record needs "id" and "text"'):
+        fahras.index(str(tmp_path / "index"), [{"id": "x"}])
