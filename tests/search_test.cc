@@ -270,7 +270,8 @@ TEST_CASE("source:NAME in the query and SearchOptions::sources filter by source"
     fahras::SearchOptions options;
     options.sources = {"ant-v2.1/BBC", "saudinewsnet/OKAZ"};
     CHECK(ids_of(searcher.search("بوتين", options)) == "n4 n1");
-    // A filter alone, with no words, matches every document that passes it.
+    // An empty query matches everything; a filter alone, every document that passes it.
+    CHECK(ids_of(searcher.search("", {})) == "n1 n2 n3 n4 undated");
     options.sources = {"saudinewsnet/okaz"};
     CHECK(ids_of(searcher.search("", options)) == "n1");
 }

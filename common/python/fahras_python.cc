@@ -238,8 +238,8 @@ dicts: rank, id, score, title, snippet (matches between **), date, source, url, 
 
 offset skips hits (paging); since/until ("YYYY-MM-DD", "YYYY-MM" or "YYYY") keep
 documents dated within, bounds included; sources keeps documents of those sources;
-sort is "relevance" (default) or "date" (newest first). A query of "" with a filter
-matches every document that passes it. Raises fahras.QueryError for a malformed
+sort is "relevance" (default) or "date" (newest first). The query "" matches every
+document that passes the filters. Raises fahras.QueryError for a malformed
 query, fahras.Error for a bad date or sort.)")
         .def(
             "search_many",

@@ -341,7 +341,10 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     const std::string prepared = prepare_query(query);
     const std::vector<std::string> words = tokenize(query);
-    if (words.empty() && filter.empty()) {
+    // An empty query asks for everything (with facets: the index's statistics); one with
+    // text but no word (`...`) is a mistake.
+    const bool blank = query.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    if (words.empty() && filter.empty() && !blank) {
         throw QueryError("query '" + std::string(query) + "' has no words to search for");
     }
     Xapian::QueryParser& parser = impl_->parser;

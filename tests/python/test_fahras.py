@@ -81,6 +81,10 @@ def test_facets_count_all_matches(index):
     assert index.facets("", ["month"], sources=["saudinewsnet/okaz"]) == {
         "month": {"2015-07": 1, "2017-07": 1}
     }
+    assert index.facets("", ["source"]) == {
+        "source": {"ant-v1.1/Jawhara FM": 2, "saudinewsnet/okaz": 2, "ant-v2.1/BBC": 1}
+    }
+    assert index.count("") == 6
     assert index.count("بوتين") == 5
     assert index.count("بوتين", since="2017") == 2
 

@@ -164,9 +164,11 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /** Runs one query (UTF-8). A query with no word but a filter in @p options (since,
-     *  until, sources) matches every document that passes the filter.
-     *  @throws fahras::QueryError if it is malformed, or has no searchable word and no filter.
+    /** Runs one query (UTF-8). An empty query (or white space) matches every document, as
+     *  does a query with no word but a filter in @p options (since, until, sources): every
+     *  document that passes the filter, all with score 0.
+     *  @throws fahras::QueryError if it is malformed, or has text but no searchable word
+     *          (`...`) and no filter.
      *  @throws fahras::Error if SearchOptions::since or until is not a date. */
     [[nodiscard]] SearchResult search(std::string_view query, const SearchOptions& options) const;
 
