@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
     app.add_option("--expand", options.expand_terms,
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
         ->capture_default_str();
+    std::string ranking_name = "dlh";
+    app.add_option("--ranking", ranking_name, "Scoring: dlh, or bm25 (with --bm25-k1, --bm25-b)")
+        ->check(CLI::IsMember({"dlh", "bm25"}))
+        ->capture_default_str();
     app.add_option("--bm25-k1", options.bm25_k1, "BM25 k1: how fast repeated words saturate")
         ->check(CLI::Range(0.0, 100.0))
         ->capture_default_str();
@@ -86,6 +90,7 @@ int main(int argc, char** argv) {
     }
 
     const fahras::Format format = fahras::parse_format(format_name);
+    options.ranking = fahras::parse_ranking(ranking_name);
     if (explain) options.explain = fahras::Explain::Yes;
     if (variants) options.variants = fahras::Variants::Yes;
     if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {

@@ -61,6 +61,29 @@ TEST_CASE("accusative alef, verb plurals and names ending in alef") {
     check_family({"فرنسا", "الفرنسي", "الفرنسية"}, "فرنس");
 }
 
+TEST_CASE("a final hamza on its carrier before a pronoun is the hamza") {
+    check_family({"أسماء", "الأسماء", "أسماؤهم", "أسمائهم", "بأسمائهم"}, "اسماء");
+    check_family({"شركاء", "شركاؤهم", "شركائهم"}, "شركاء");
+    check_family({"آراء", "آرائهم"}, "اراء");
+    check_family({"السماء", "سمائها"}, "سماء");
+    // After ه the yeh may be the word's own: نهايته keeps نهاي, not a hamza.
+    check_family({"نهايته"}, "نهاي");
+    check_family({"رأيه", "رأي"}, "راي");  // too short to carry the rule
+}
+
+TEST_CASE("a past verb's plural before a pronoun (its alef dropped) is the plural") {
+    check_family({"عقروا", "عقروها"}, "عقر");
+    check_family({"صلبوه", "صلبوا"}, "صلب");
+    check_family({"اتخذوه", "اتخذوا"}, "اتخذ");
+    check_family({"عدوه", "عدو"}, "عدو");  // too short: the waw is the word's
+}
+
+TEST_CASE("the name of God under every proclitic") {
+    check_family({"الله", "لله", "ولله", "فلله", "بالله", "وبالله", "تالله", "والله", "فالله",
+                  "اللَّهِ", "لِلَّهِ"},
+                 "الله");
+}
+
 TEST_CASE("suffixes are stripped with length guards") {
     check_family({"وزيرها", "الوزير", "وزير", "ووزير"}, "وزير");
     check_family({"سيارات", "السيارة", "سيارة", "سياراتهم"}, "سيار");

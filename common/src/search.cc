@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "fahras/analyzer.h"
@@ -49,43 +50,119 @@ class StemTermsOnly : public Xapian::ExpandDecider {
     }
 };
 
-// Weight of a spelling variant (ترمب for ترامب) relative to the word as the query wrote it.
-constexpr double kVariantWeight = 0.5;
+// Query construction for free words (docs/query.md). Each word also matches, at a fraction of
+// its weight, so that documents with the written form rank first:
+// - its other forms in the index: the stem with and without a proclitic the stemmer's length
+//   guards left on (بدر → ببدر, قوم → لقوم, لقوم → قوم) and with an imperfect verb prefix (كلم →
+//   يكلم, تكلم; يحمل → حمل), and, with Variants::Yes, its spelling variants (ترمب → ترامب);
+// - itself in the title field.
+constexpr double kFormWeight = 0.2;
+constexpr double kVariantWeight = 0.2;
+constexpr double kTitleWeight = 0.2;
 
-/** For a query of free words only, adds each word's spelling variants found in the index
- *  (schema::kPrefixVariant), at less weight: they match, but below the written form.
- *  Phrases, boolean and wildcard queries are left as they are. */
-Xapian::Query with_variants(const Xapian::Database& db, const Xapian::Query& query) {
-    const auto is_free_term = [](const Xapian::Query& q) {
-        return q.get_type() == Xapian::Query::LEAF_TERM;
-    };
-    bool free_words = is_free_term(query);
-    if (query.get_type() == Xapian::Query::OP_OR) {
-        free_words = true;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-            free_words = free_words && is_free_term(query.get_subquery(i));
+// Proclitics that a short stem keeps (stemmer.cc guards them), and the prefixes of the
+// imperfect verb (ي ت ن ا); only for stems of 3 letters or more.
+constexpr std::string_view kProcliticForms[] = {"و", "ف", "ب", "ل", "ك"};
+constexpr std::string_view kVerbPrefixes[] = {"ي", "ت", "ن", "ا"};
+constexpr std::size_t kMinFormStem = 3;
+
+std::size_t letters(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/** The index's other forms of @p stem (not itself), as text terms. */
+std::vector<std::string> other_forms(const Xapian::Database& db, std::string_view stem,
+                                     Variants variants) {
+    std::vector<std::string> candidates;
+    if (letters(stem) >= kMinFormStem) {
+        for (std::string_view p : kProcliticForms) {
+            candidates.push_back(std::string(p) += stem);
+            if (stem.starts_with(p) && letters(stem) > kMinFormStem) {
+                candidates.emplace_back(stem.substr(p.size()));
+            }
+        }
+        for (std::string_view p : kVerbPrefixes) {
+            candidates.push_back(std::string(p) += stem);
+            if (stem.starts_with(p) && letters(stem) > kMinFormStem) {
+                candidates.emplace_back(stem.substr(p.size()));
+            }
         }
     }
-    if (!free_words) return query;
-
-    std::vector<Xapian::Query> variants;
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-        const std::string& term = *t;
-        const std::optional<std::string_view> stem = detail::text_stem(term);
-        if (!stem) continue;
-        const std::string key = variant_key(*stem);
-        if (key.empty()) continue;
+    std::vector<std::string> forms;
+    for (const std::string& c : candidates) {
+        std::string term = detail::text_term(c);
+        if (db.term_exists(term)) forms.push_back(std::move(term));
+    }
+    if (variants == Variants::Yes) {
+        const std::string key = variant_key(stem);
         const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
-        for (auto v = db.synonyms_begin(synonym_key); v != db.synonyms_end(synonym_key); ++v) {
-            if (*v != term) variants.emplace_back(*v);
+        const std::string self = detail::text_term(stem);
+        for (auto v = db.synonyms_begin(synonym_key);
+             !key.empty() && v != db.synonyms_end(synonym_key); ++v) {
+            if (*v != self) forms.push_back(*v);
         }
     }
-    if (variants.empty()) return query;
-    return Xapian::Query(
-        Xapian::Query::OP_OR, query,
-        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                      Xapian::Query(Xapian::Query::OP_OR, variants.begin(), variants.end()),
-                      kVariantWeight));
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    return forms;
+}
+
+/** For a query of free words only (one word, or words joined by OR), each word also matches
+ *  its other forms and its title term, below the written form (see kFormWeight). Phrases,
+ *  boolean, field and wildcard queries are left as they are. */
+Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query& query,
+                                Variants variants) {
+    const auto is_free_term = [](const Xapian::Query& q) {
+        return q.get_type() == Xapian::Query::LEAF_TERM && detail::text_stem(*q.get_terms_begin());
+    };
+    std::vector<Xapian::Query> words;
+    if (is_free_term(query)) {
+        words.push_back(query);
+    } else if (query.get_type() == Xapian::Query::OP_OR) {
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            if (!is_free_term(query.get_subquery(i))) return query;
+            words.push_back(query.get_subquery(i));
+        }
+    } else {
+        return query;
+    }
+
+    std::vector<Xapian::Query> parts;
+    std::vector<Xapian::Query> titles;
+    for (const Xapian::Query& word : words) {
+        const std::string term = *word.get_terms_begin();
+        const std::string_view stem = *detail::text_stem(term);
+        const std::vector<std::string> forms = other_forms(db, stem, variants);
+        // Each rarer form weighs by its own frequency, as a word of its own.
+        if (forms.empty()) {
+            parts.push_back(word);
+        } else {
+            parts.emplace_back(
+                Xapian::Query::OP_OR, word,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
+                              variants == Variants::Yes ? kVariantWeight : kFormWeight));
+        }
+        std::string title(schema::kPrefixStem);
+        title += schema::kPrefixTitle;
+        title += stem;
+        titles.emplace_back(title);
+    }
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()),
+                       kTitleWeight);
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+/** The weighting scheme of @p options. */
+std::unique_ptr<Xapian::Weight> weighting(const SearchOptions& options) {
+    if (options.ranking == Ranking::Bm25) {
+        // k2 = 0 and k3 = 1 as in Xapian; no floor on document length (kMinNormLen).
+        return std::make_unique<Xapian::BM25Weight>(options.bm25_k1, 0, 1, options.bm25_b,
+                                                    kMinNormLen);
+    }
+    return std::make_unique<Xapian::DLHWeight>();
 }
 
 /** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
@@ -135,8 +212,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         // The term's weight alone: the same query weighting, on this document only.
         Xapian::Enquire one(db);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only_this));
-        one.set_weighting_scheme(
-            Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
+        one.set_weighting_scheme(*weighting(options));
         const Xapian::MSet weight = one.get_mset(0, 1);
         TermMatch match;
         match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
@@ -265,6 +341,12 @@ FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
 
 }  // namespace
 
+Ranking parse_ranking(std::string_view name) {
+    if (name == "dlh") return Ranking::Dlh;
+    if (name == "bm25") return Ranking::Bm25;
+    throw Error("unknown ranking '" + std::string(name) + "' (use dlh or bm25)");
+}
+
 struct Searcher::Impl {
     Xapian::Database db;
     Xapian::Stem stem;
@@ -360,11 +442,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     }
 
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(
-        filtered(options.variants == Variants::Yes ? with_variants(impl_->db, parsed) : parsed));
-    // k2 = 0 and k3 = 1 as in Xapian; no floor on document length (kMinNormLen).
-    enquire.set_weighting_scheme(
-        Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, kMinNormLen));
+    const Xapian::Query expanded = expand_free_words(impl_->db, parsed, options.variants);
+    enquire.set_query(filtered(expanded));
+    enquire.set_weighting_scheme(*weighting(options));
     if (options.expand_terms > 0) {
         // Pseudo-relevance feedback: the best stems of the first hits join the query, with
         // less weight than the user's own words.
@@ -380,7 +460,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
                 added.emplace_back(*it);
             }
             enquire.set_query(filtered(Xapian::Query(
-                Xapian::Query::OP_OR, parsed,
+                Xapian::Query::OP_OR, expanded,
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, added.begin(), added.end()),
                               kFeedbackWeight))));

@@ -117,9 +117,22 @@ std::string_view strip_suffix(std::string_view stem, std::size_t keep,
     return stem;
 }
 
-std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
+std::string_view strip_suffixes(std::string_view stem, std::size_t keep, std::string* rewritten) {
     bool pronoun = false;
+    const std::string_view whole = stem;
     stem = strip_suffix(stem, keep, kPronounSuffixes, &pronoun);
+    if (pronoun && length_of(stem) >= 4 && stem.size() >= keep) {
+        // A final hamza is written on its carrier before a pronoun: اسماؤهم, اسمائهم are
+        // اسماء + هم. After normalization the carrier is و or ي; ه is left out, since
+        // after ه the ي may be a radical (نهايه is the teh marbuta).
+        const bool after_h = stem.size() + std::string_view("ه").size() == whole.size();
+        if (stem.ends_with("او") || (!after_h && stem.ends_with("اي"))) {
+            *rewritten = std::string(stem.substr(0, stem.size() - 2)) + "ء";
+            return *rewritten;
+        }
+        // The plural of a past verb drops its alef before a pronoun: فعقروها is عقروا + ها.
+        if (stem.ends_with("و") && stem.size() - 2 >= keep) return stem.substr(0, stem.size() - 2);
+    }
     // Before a pronoun the teh marbuta is written teh: حكومته is حكومة + ه, كفارته كفارة + ه.
     constexpr std::string_view kTeh = "ت";
     if (pronoun && stem.ends_with(kTeh) && !stem.ends_with("ات") && length_of(stem) >= 4 &&
@@ -141,23 +154,34 @@ bool cuts_protected(std::string_view word, std::size_t cut) {
 }
 
 /** Stem of @p rest (the word after its proclitics): suffixes, respecting protected words. */
-std::string_view stem_rest(std::string_view rest) {
+std::string stem_rest(std::string_view rest) {
     std::string_view found;
     const std::size_t keep = is_protected_at(rest, 0, &found) ? found.size() : 0;
-    return strip_suffixes(rest, keep);
+    std::string rewritten;
+    return std::string(strip_suffixes(rest, keep, &rewritten));
 }
+
+// The name of God after proclitics: ل + الله is written لله (the article's alef is dropped),
+// and the ه of الله is not a pronoun (بالله is not بالل + ه).
+constexpr std::string_view kAllah = "الله";
+constexpr std::string_view kAllahForms[] = {
+    "الله", "لله", "ولله", "فلله", "بالله", "وبالله", "فبالله", "تالله", "والله", "فالله",
+};
 
 }  // namespace
 
 std::string light_stem(std::string_view word) {
     if (length_of(word) < 3) return std::string(word);
+    if (std::find(std::begin(kAllahForms), std::end(kAllahForms), word) != std::end(kAllahForms)) {
+        return std::string(kAllah);
+    }
     for (const Prefix& p : kPrefixes) {
         if (!word.starts_with(p.text)) continue;
         if (cuts_protected(word, p.text.size())) continue;
-        const std::string_view stem = stem_rest(word.substr(p.text.size()));
-        if (length_of(stem) >= p.min_stem) return std::string(stem);
+        std::string stem = stem_rest(word.substr(p.text.size()));
+        if (length_of(stem) >= p.min_stem) return stem;
     }
-    return std::string(stem_rest(word));
+    return stem_rest(word);
 }
 
 }  // namespace fahras

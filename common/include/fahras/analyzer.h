@@ -105,6 +105,6 @@ class Analyzer {
  *  indexes record it and the searcher refuses an index built with another version.
  *  2: day and month value slots, source terms through source_key().
  */
-inline constexpr int kAnalyzerVersion = 2;
+inline constexpr int kAnalyzerVersion = 3;
 
 }  // namespace fahras

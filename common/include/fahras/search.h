@@ -22,6 +22,16 @@ enum class Variants { Yes, No };
 /** Whether hits say why they matched (SearchOptions::explain). */
 enum class Explain { Yes, No };
 
+/** How documents are scored (docs/query.md, "Ranking"). */
+enum class Ranking {
+    Dlh,   ///< DLH, a parameter-free divergence-from-randomness model (the default)
+    Bm25,  ///< BM25 with SearchOptions::bm25_k1 and bm25_b
+};
+
+/** Parses "dlh" or "bm25".
+ *  @throws fahras::Error naming the value otherwise. */
+[[nodiscard]] Ranking parse_ranking(std::string_view name);
+
 /** Whether to look for a spelling correction ("did you mean"); it costs far more than the
  *  search itself, so batch runs that cannot show it skip it. */
 enum class Suggestions { Yes, No };
@@ -61,6 +71,7 @@ struct SearchOptions {
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
     std::size_t expand_terms = 0;
+    Ranking ranking = Ranking::Dlh;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
     double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
     std::string highlight_start = "**";
@@ -83,7 +94,7 @@ struct SearchOptions {
 /** One index term a hit matched, for --explain. */
 struct TermMatch {
     std::string term;   ///< the stem (UTF-8, normalized), or the title field's `title:stem`
-    double weight = 0;  ///< its BM25 weight in this document, alone
+    double weight = 0;  ///< its weight in this document, alone
     /** The document's words (normalized) that gave this stem, with their counts; empty for
      *  title terms. */
     std::vector<std::pair<std::string, unsigned>> words;
@@ -93,7 +104,7 @@ struct TermMatch {
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting the skipped ones (offset + 1 for the first)
     unsigned docid = 0;    ///< Xapian document id
-    double score = 0.0;    ///< BM25 weight
+    double score = 0.0;    ///< ranking weight (DLH or BM25)
     std::string id;        ///< the document's own id
     std::string title;
     std::string snippet;  ///< original text, matched words between the highlight markers
