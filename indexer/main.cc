@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     app.add_option("--db", db, "Index directory (created if missing)")
         ->required()
         ->envname("FAHRAS_DB");
-    app.add_option("SOURCE", sources, "A .txt file, a directory of .txt files, or a .jsonl file")
+    app.add_option("SOURCE", sources,
+                   "A .txt, .html or .jsonl file, or a directory of .txt and .html files")
         ->required();
     app.add_option("--stemmer", stemmer, "Stemmer: light, snowball or none")
         ->check(CLI::IsMember({"light", "snowball", "none"}))
@@ -56,6 +57,14 @@ int main(int argc, char** argv) {
                    "Writers for a new index (shards merged at the end); updates use one")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
+    std::string encoding;
+    app.add_option("--encoding", encoding,
+                   "Encoding of .txt and .html files without a byte-order mark (e.g. "
+                   "windows-1256, ISO-8859-6); default: UTF-8 or detected")
+        ->check([](const std::string& name) {
+            return fahras::is_known_encoding(name) ? std::string()
+                                                   : "unknown encoding '" + name + "'";
+        });
     app.add_flag("--rebuild,--overwrite", rebuild,
                  "Build a new index from SOURCEs alone and swap it in atomically");
     bool prune = false;
@@ -74,6 +83,7 @@ int main(int argc, char** argv) {
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
         options.threads = threads;
+        options.read.encoding = encoding;
         options.prune = prune;
         options.mode = rebuild ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;

@@ -4,7 +4,13 @@
 #include "fahras/corpus.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +24,28 @@ struct Read {
     std::vector<std::string> warnings;
 };
 
-Read read(const std::string& source) {
+Read read(const std::string& source, const fahras::ReadOptions& options = {}) {
     Read r;
     fahras::read_source(
-        source, [&](fahras::Document&& d) { r.docs.push_back(std::move(d)); },
+        source, options, [&](fahras::Document&& d) { r.docs.push_back(std::move(d)); },
         [&](const fahras::InputError& e) { r.warnings.push_back(e.what()); });
     return r;
+}
+
+/** 'PATH', built without `"'" + string` (GCC 12 warns about it: a false -Wrestrict). */
+std::string in_quotes(std::string_view path) {
+    std::string q;
+    q.push_back('\'');
+    q.append(path);
+    q.push_back('\'');
+    return q;
+}
+
+/** The ids of @p docs, in order. */
+std::vector<std::string> ids(const std::vector<fahras::Document>& docs) {
+    std::vector<std::string> out;
+    for (const fahras::Document& d : docs) out.push_back(d.id);
+    return out;
 }
 
 }  // namespace
@@ -179,6 +201,253 @@ TEST_CASE("UTF-8 Arabic with one bad byte stays UTF-8, repaired") {
     CHECK(r.docs[0].encoding.empty());
     CHECK(r.docs[0].text.ends_with("البلدين.\n\xEF\xBF\xBD"));
     CHECK(r.warnings.size() == 1);
+}
+
+TEST_CASE("--encoding forces a charset on files without a byte-order mark") {
+    const fahras::test::TempDir dir;
+    dir.write("old.txt", kWindows1256);
+    dir.write("le.txt", utf16(u"نص", true));
+    SUBCASE("the right one") {
+        const Read r = read(dir.path().string(), {.encoding = "cp1256"});
+        CHECK(r.warnings.empty());
+        REQUIRE(r.docs.size() == 2);
+        CHECK(r.docs[0].encoding == "UTF-16LE");  // a byte-order mark wins
+        CHECK(r.docs[0].text == "نص");
+        CHECK(r.docs[1].encoding == "cp1256");
+        CHECK(r.docs[1].text == "عنوان قديم\n" + std::string(kSentence));
+    }
+    SUBCASE("a wrong one: bytes it does not have are replaced and reported") {
+        const Read r = read(dir.path().string() + "/old.txt", {.encoding = "ISO-8859-6"});
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].encoding == "ISO-8859-6");
+        CHECK(r.warnings == std::vector<std::string>{in_quotes(dir.path().string() + "/old.txt") +
+                                                     ": bytes not valid in ISO-8859-6 at byte 6, "
+                                                     "replaced with U+FFFD"});
+    }
+    SUBCASE("an unknown one is an error, not a warning") {
+        CHECK_THROWS_WITH_AS(read(dir.path().string(), {.encoding = "arabic-dos"}),
+                             "unknown encoding 'arabic-dos'", fahras::Error);
+        CHECK_FALSE(fahras::is_known_encoding("arabic-dos"));
+        CHECK_FALSE(fahras::is_known_encoding(""));
+        CHECK(fahras::is_known_encoding("windows-1256"));
+        CHECK(fahras::is_known_encoding("ISO-8859-6"));
+    }
+}
+
+TEST_CASE("a file longer than max_document_bytes is read in parts cut at line ends") {
+    const fahras::test::TempDir dir;
+    std::string text;
+    for (int i = 1; i <= 9; ++i) text += "السطر رقم " + std::to_string(i) + "\n";  // 19 bytes
+    text += "بلا نهاية";
+    SUBCASE("UTF-8") {
+        const Read r = read(dir.write("big.txt", text), {.max_document_bytes = 64});
+        CHECK(r.warnings.empty());
+        CHECK(ids(r.docs) ==
+              std::vector<std::string>{"big.txt", "big.txt#2", "big.txt#3", "big.txt#4"});
+        std::string joined;
+        for (const fahras::Document& d : r.docs) {
+            CHECK(d.text.size() <= 64);
+            joined += d.text;
+        }
+        CHECK(joined == text);
+        CHECK(r.docs[0].title == "السطر رقم 1");
+        CHECK(r.docs[1].title == "السطر رقم 4");
+    }
+    SUBCASE("UTF-16, and a line longer than a part is cut between characters") {
+        std::u16string wide = u"عنوان\n";
+        for (int i = 0; i < 40; ++i) wide += u'ب';  // ARABIC LETTER BEH
+        const Read r = read(dir.write("wide.txt", utf16(wide, true)), {.max_document_bytes = 32});
+        CHECK(r.warnings.empty());
+        std::string joined;
+        for (const fahras::Document& d : r.docs) {
+            CHECK(d.encoding == "UTF-16LE");
+            joined += d.text;
+        }
+        CHECK(r.docs.size() == 4);
+        std::string beh;
+        for (int i = 0; i < 40; ++i) beh += "ب";
+        CHECK(joined == "عنوان\n" + beh);
+    }
+    SUBCASE("invalid UTF-8 in a later part: the offset is the file's") {
+        const Read r = read(dir.write("bad.txt", text + "\n\xff"), {.max_document_bytes = 64});
+        REQUIRE(r.docs.size() == 4);
+        CHECK(r.docs.back().text == "بلا نهاية\n\xEF\xBF\xBD");
+        CHECK(r.warnings == std::vector<std::string>{in_quotes(dir.path().string() + "/bad.txt") +
+                                                     ": invalid UTF-8 at byte " +
+                                                     std::to_string(text.size() + 1) +
+                                                     ", bad bytes replaced with U+FFFD"});
+    }
+}
+
+TEST_CASE("directories: symbolic links are followed, loops and special files reported") {
+    const fahras::test::TempDir dir;
+    const std::string root = dir.path().string();
+    dir.write("a/one.txt", "واحد");
+    std::string deep = "d";
+    for (int i = 0; i < 99; ++i) deep += "/d";
+    dir.write(deep + "/deep.txt", "عميق");
+    std::filesystem::create_directory_symlink("..", dir.path() / "a/up");
+    std::filesystem::create_directory_symlink(dir.path() / "a", dir.path() / "b");
+    std::filesystem::create_symlink("one.txt", dir.path() / "a/link.txt");
+    std::filesystem::create_symlink("/nonexistent/fahras", dir.path() / "broken.txt");
+    REQUIRE(::mkfifo((dir.path() / "pipe.txt").c_str(), 0600) == 0);
+    const Read r = read(root);
+    CHECK(ids(r.docs) == std::vector<std::string>{"a/link.txt", "a/one.txt", deep + "/deep.txt"});
+    CHECK(r.docs[0].text == "واحد");
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              "'" + root + "/b': directory already read (symbolic link loop?), skipped",
+              "'" + root + "/broken.txt': broken symbolic link, skipped",
+              "'" + root + "/pipe.txt': not a regular file, skipped",
+              "'" + root + "/a/up': directory already read (symbolic link loop?), skipped",
+          });
+}
+
+TEST_CASE("unreadable files and directories are reported, the rest read") {
+    // Root reads files whatever their mode: as root, the reading runs in a child process
+    // that has become 'nobody'. Where that is impossible the test says so and stops.
+    const fahras::test::TempDir dir;
+    const std::string root = dir.path().string();
+    dir.write("ok.txt", "مقروء");
+    const std::string secret = dir.write("secret.txt", "سري");
+    dir.write("closed/inside.txt", "مغلق");
+    ::chmod(root.c_str(), 0755);
+    ::chmod(secret.c_str(), 0);
+    ::chmod((dir.path() / "closed").c_str(), 0);
+    ::chmod((dir.path() / "ok.txt").c_str(), 0644);
+    const std::vector<std::string> expected{
+        "'" + root + "/closed': cannot read directory: Permission denied",
+        "'" + root + "/secret.txt': cannot read: Permission denied",
+        "ok.txt",
+    };
+    const auto run = [&] {
+        const Read r = read(root);
+        std::vector<std::string> out = r.warnings;
+        for (const std::string& id : ids(r.docs)) out.push_back(id);
+        return out;
+    };
+    if (::geteuid() != 0) {
+        CHECK(run() == expected);
+    } else {
+        int pipe_fds[2];
+        REQUIRE(::pipe(pipe_fds) == 0);
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            ::close(pipe_fds[0]);
+            constexpr uid_t kNobody = 65534;
+            if (::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) ::_exit(3);
+            std::string out;
+            for (const std::string& line : run()) out += line + "\n";
+            const bool written =
+                ::write(pipe_fds[1], out.data(), out.size()) == static_cast<ssize_t>(out.size());
+            ::_exit(written ? 0 : 4);
+        }
+        ::close(pipe_fds[1]);
+        std::string out;
+        char buffer[4096];
+        for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+            out.append(buffer, n);
+        ::close(pipe_fds[0]);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        REQUIRE(WIFEXITED(status));
+        if (WEXITSTATUS(status) == 3) {
+            MESSAGE("running as root and cannot become 'nobody': unreadable files not tested");
+        } else {
+            CHECK(WEXITSTATUS(status) == 0);
+            std::string want;
+            for (const std::string& line : expected) want += line + "\n";
+            CHECK(out == want);
+        }
+    }
+    ::chmod((dir.path() / "closed").c_str(), 0755);  // so that TempDir can remove it
+}
+
+TEST_CASE("JSONL: duplicate ids, control characters, white space, long lines, BOM") {
+    const fahras::test::TempDir dir;
+    const std::string path = dir.write("ids.jsonl",
+                                       "\xEF\xBB\xBF{\"id\": \"x\", \"text\": \"أول\"}\r\n"
+                                       "{\"id\": \"تقرير 2019\", \"text\": \"بمسافة\"}\n"
+                                       "{\"id\": \"a\\u0001b\", \"text\": \"تحكم\"}\n"
+                                       "{\"id\": \"a\\nb\", \"text\": \"سطر\"}\n"
+                                       "{\"id\": \"a\xC2\x85\", \"text\": \"C1\"}\n"
+                                       "{\"id\": \"x\", \"text\": \"ثان\"}\n"
+                                       "{\"id\": \"long\", \"text\": \"" +
+                                           std::string(100, 'a') +
+                                           "\"}\n"
+                                           "{\"id\": \"x\", \"text\": \"ثالث\"}");
+    const Read r = read(path, {.max_document_bytes = 64});
+    CHECK(ids(r.docs) == std::vector<std::string>{"x", "تقرير 2019", "x", "x"});
+    CHECK(r.docs[3].text == "ثالث");
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              "'" + path + "' line 3: \"id\" contains a control character (U+0001), line skipped",
+              "'" + path + "' line 4: \"id\" contains a control character (U+000A), line skipped",
+              "'" + path + "' line 5: \"id\" contains a control character (U+0085), line skipped",
+              "'" + path + "' line 6: id 'x' also on line 1, this line replaces it",
+              "'" + path + "' line 7: longer than 64 bytes, line skipped",
+              "'" + path + "' line 8: id 'x' also on line 6, this line replaces it",
+          });
+}
+
+TEST_CASE("HTML: the visible text and the title, not markup, scripts or styles") {
+    const fahras::test::TempDir dir;
+    const std::string page =
+        "<!DOCTYPE html><html lang=\"ar\"><head><meta charset=\"utf-8\">"
+        "<title> قمة   العشرين </title><style>p { color: red }</style>"
+        "<script>var x = \"مخفي\";</script></head><body><!-- تعليق -->"
+        "<h1>ترامب في <b>أوسا</b>كا</h1><p>التقى&nbsp;الرئيسان &laquo;اليوم&raquo;.<br>ثم "
+        "افترقا.</p><noscript>جافاسكربت</noscript><table><tr><td>أ</td><td>ب</td></tr></table>"
+        "</body></html>";
+    SUBCASE("UTF-8") {
+        const Read r = read(dir.write("page.html", page));
+        CHECK(r.warnings.empty());
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].id == "page.html");
+        CHECK(r.docs[0].encoding.empty());
+        CHECK(r.docs[0].title == "قمة العشرين");
+        CHECK(r.docs[0].text == "ترامب في أوساكا\nالتقى\u00a0الرئيسان «اليوم».\nثم افترقا.\nأ\nب");
+    }
+    SUBCASE("no title: the first line") {
+        const Read r = read(dir.write("bare.htm", "<p>سطر أول</p><p>سطر ثان</p>"));
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].title == "سطر أول");
+        CHECK(r.docs[0].text == "سطر أول\nسطر ثان");
+    }
+    SUBCASE("windows-1256 without a meta charset: detected, like a .txt file") {
+        const std::string html =
+            "<html><body><p>" + std::string(kWindows1256) + "</p></body></html>";
+        const Read r = read(dir.write("old.html", html));
+        CHECK(r.warnings.empty());
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].encoding == "windows-1256");
+        CHECK(r.docs[0].title == "عنوان قديم");
+    }
+    SUBCASE("a meta charset is obeyed, --encoding overrides it") {
+        const std::string html = "<html><head><meta charset=\"ISO-8859-6\"></head><body><p>" +
+                                 std::string(kWindows1256) + "</p></body></html>";
+        const Read by_meta = read(dir.write("meta.html", html));
+        REQUIRE(by_meta.docs.size() == 1);
+        CHECK(by_meta.docs[0].encoding == "ISO-8859-6");
+        const Read forced = read(dir.path().string() + "/meta.html", {.encoding = "windows-1256"});
+        REQUIRE(forced.docs.size() == 1);
+        CHECK(forced.docs[0].encoding == "windows-1256");
+        CHECK(forced.docs[0].text ==
+              "عنوان قديم\n" + std::string(kSentence.substr(0, kSentence.size() - 1)));
+    }
+    SUBCASE("bad pages") {
+        dir.write("empty.html", "<html><body><script>x()</script></body></html>");
+        dir.write("binary.html", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+        const Read r = read(dir.path().string());
+        CHECK(r.docs.empty());
+        CHECK(r.warnings ==
+              std::vector<std::string>{
+                  in_quotes(dir.path().string() + "/binary.html") +
+                      ": binary file (contains NUL bytes), skipped",
+                  in_quotes(dir.path().string() + "/empty.html") + ": no text, skipped",
+              });
+    }
 }
 
 TEST_CASE("iso_day: the day of a date that begins with an ISO 8601 calendar date") {

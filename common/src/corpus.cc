@@ -1,21 +1,33 @@
 /** @file
- *  @brief Reading document collections: .txt files, directories of them, and JSONL.
+ *  @brief Reading document collections: .txt and .html files, directories of them, and JSONL.
  */
 #include "fahras/corpus.h"
 
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <sys/stat.h>
 #include <unicode/localpointer.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "fahras/normalize.h"
@@ -28,10 +40,18 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kUtf8Bom =
-    "\xEF\xBB\xBF";  // ZERO WIDTH NO-BREAK SPACE (byte-order mark)
+    "\xEF\xBB\xBF";  // ZERO WIDTH NO-BREAK SPACE (byte-order mark), UTF-8
+constexpr std::string_view kUtf16LeBom = "\xFF\xFE";  // ZERO WIDTH NO-BREAK SPACE, UTF-16LE
+constexpr std::string_view kUtf16BeBom = "\xFE\xFF";  // ZERO WIDTH NO-BREAK SPACE, UTF-16BE
 
-bool has_extension(const fs::path& path, std::string_view ext) {
-    return path.extension().string() == ext;
+enum class FileKind { Text, Html, Jsonl, Other };
+
+FileKind kind_of(const fs::path& path) {
+    const std::string ext = path.extension().string();
+    if (ext == ".txt") return FileKind::Text;
+    if (ext == ".html" || ext == ".htm") return FileKind::Html;
+    if (ext == ".jsonl") return FileKind::Jsonl;
+    return FileKind::Other;
 }
 
 bool is_hidden(const fs::path& name) {
@@ -47,85 +67,375 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(first, last - first + 1));
 }
 
-/** Whole file; throws InputError if it cannot be read. */
-std::string read_file(const fs::path& path, const std::string& shown) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, std::string("cannot read: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw InputError(shown, 0, std::string("read error: ") + std::strerror(errno));
-    return std::move(buffer).str();
-}
-
-/** Drops a UTF-8 byte-order mark and repairs invalid UTF-8 (reported). */
-void clean_text(std::string& text, const std::string& shown, std::size_t line,
-                const WarningSink& on_warning) {
-    if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
-    if (auto bad = detail::sanitize_utf8(text)) {
-        on_warning(InputError(
-            shown, line,
-            "invalid UTF-8 at byte " + std::to_string(*bad) + ", bad bytes replaced with U+FFFD"));
+std::string first_line(std::string_view text) {
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string line = trim(text.substr(0, end));
+        if (!line.empty() || end == std::string_view::npos) return line;
+        text.remove_prefix(end + 1);
     }
+    return {};
 }
 
-/** @p bytes converted from @p charset to UTF-8 (ICU converters). */
-std::string convert(std::string_view bytes, const char* charset, const std::string& shown) {
-    const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
-    if (text.isBogus()) throw InputError(shown, 0, std::string("cannot convert from ") + charset);
+std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
+
+/** Up to @p limit bytes from @p in (fewer at the end of the file). */
+std::string read_some(std::istream& in, std::size_t limit, const std::string& shown) {
+    std::string bytes(limit, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(limit));
+    if (in.bad()) throw InputError(shown, 0, errno_message("read error: "));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+// --- Encodings -----------------------------------------------------------------------------
+
+struct ConverterCloser {
+    void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using Converter = std::unique_ptr<UConverter, ConverterCloser>;
+
+Converter open_converter(const std::string& name) {
+    UErrorCode status = U_ZERO_ERROR;
+    Converter converter(ucnv_open(name.c_str(), &status));
+    if (U_FAILURE(status) || name.empty()) return nullptr;
+    return converter;
+}
+
+/** @p bytes converted from @p charset to UTF-8; bytes that are not valid in it become
+ *  U+FFFD, and the offset of the first is returned in @p first_bad. */
+std::string convert(std::string_view bytes, const std::string& charset,
+                    std::optional<std::size_t>& first_bad) {
+    const Converter converter = open_converter(charset);
+    if (!converter) throw Error("unknown encoding '" + charset + "'");
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
+    detail::check_icu(status, "ucnv_setToUCallBack");
+    std::u16string utf16;
+    std::vector<UChar> buffer(1 << 16);
+    const char* source = bytes.data();
+    const char* const source_end = bytes.data() + bytes.size();
+    for (;;) {
+        UChar* target = buffer.data();
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(converter.get(), &target, buffer.data() + buffer.size(), &source, source_end,
+                       nullptr, true, &status);
+        utf16.append(buffer.data(), target);
+        if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+        if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND ||
+            status == U_TRUNCATED_CHAR_FOUND) {
+            // The bad bytes were consumed: they end at `source`.
+            char bad[32];
+            int8_t bad_length = sizeof bad;
+            UErrorCode ignored = U_ZERO_ERROR;
+            ucnv_getInvalidChars(converter.get(), bad, &bad_length, &ignored);
+            if (!first_bad) {
+                first_bad = static_cast<std::size_t>(source - bytes.data()) -
+                            static_cast<std::size_t>(std::max<int8_t>(bad_length, 0));
+            }
+            utf16 += u'\uFFFD';  // REPLACEMENT CHARACTER
+            if (status == U_TRUNCATED_CHAR_FOUND || source == source_end) break;
+            continue;
+        }
+        detail::check_icu(status, "ucnv_toUnicode");
+        break;
+    }
     std::string out;
-    text.toUTF8String(out);
+    icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
     return out;
 }
 
-/** The Arabic legacy charset ICU's detector finds @p bytes to be in, or nullptr. */
-const char* detect_arabic_charset(std::string_view bytes) {
+/** The Arabic legacy charset ICU's detector finds @p bytes to be in, or empty. */
+std::string detect_arabic_charset(std::string_view bytes, FileKind kind) {
     UErrorCode status = U_ZERO_ERROR;
     icu::LocalUCharsetDetectorPointer detector(ucsdet_open(&status));
-    ucsdet_setText(detector.getAlias(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+    if (U_FAILURE(status)) return {};
+    // Markup would weigh for Latin charsets: the detector can skip it.
+    ucsdet_enableInputFilter(detector.getAlias(), kind == FileKind::Html);
+    // The detector looks at the beginning only; 64 KiB is plenty and bounds its time.
+    const auto length = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16));
+    ucsdet_setText(detector.getAlias(), bytes.data(), length, &status);
     const UCharsetMatch* match = ucsdet_detect(detector.getAlias(), &status);
-    if (U_FAILURE(status) || match == nullptr) return nullptr;
+    if (U_FAILURE(status) || match == nullptr) return {};
     const std::string_view name = ucsdet_getName(match, &status);
-    if (U_FAILURE(status)) return nullptr;
-    if (name == "windows-1256") return "windows-1256";
-    if (name == "ISO-8859-6") return "ISO-8859-6";
-    return nullptr;
+    if (U_FAILURE(status)) return {};
+    if (name == "windows-1256" || name == "ISO-8859-6") return std::string(name);
+    return {};
 }
 
-void read_text_file(const fs::path& path, std::string id, const std::string& shown,
-                    const DocumentSink& on_document, const WarningSink& on_warning) {
-    std::string text = read_file(path, shown);
-    std::string encoding;
-    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-        // A UTF-16 byte-order mark (ZERO WIDTH NO-BREAK SPACE, either byte order).
-        encoding = text.starts_with("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
-        text = convert(std::string_view(text).substr(2), encoding.c_str(), shown);
+/** How one file's bytes become UTF-8: decided once, from its first part. */
+struct Decoding {
+    std::string encoding;  ///< empty: UTF-8
+    std::size_t skip = 0;  ///< byte-order mark length
+    bool utf16 = false;
+};
+
+Decoding choose_decoding(std::string_view head, const ReadOptions& options) {
+    if (head.starts_with(kUtf16LeBom)) return {"UTF-16LE", kUtf16LeBom.size(), true};
+    if (head.starts_with(kUtf16BeBom)) return {"UTF-16BE", kUtf16BeBom.size(), true};
+    if (head.starts_with(kUtf8Bom)) return {"", kUtf8Bom.size(), false};
+    if (!options.encoding.empty()) return {options.encoding, 0, false};
+    return {};
+}
+
+/** Bytes of a part of a file turned into valid UTF-8; problems are warned about, with byte
+ *  offsets counted from the start of the file (@p offset is the part's). */
+std::string decode(std::string_view bytes, Decoding& decoding, FileKind kind, std::size_t offset,
+                   const std::string& shown, const WarningSink& on_warning) {
+    if (decoding.encoding.empty() && offset == 0 && detail::first_invalid_utf8(bytes)) {
+        // Not UTF-8: older Arabic archives are in windows-1256 or ISO-8859-6.
+        decoding.encoding = detect_arabic_charset(bytes, kind);
     }
-    if (text.find('\0') != std::string::npos) {
-        throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
+    std::optional<std::size_t> bad;
+    if (decoding.encoding.empty()) {
+        std::string text(bytes);
+        if ((bad = detail::sanitize_utf8(text))) {
+            on_warning(InputError(shown, 0,
+                                  "invalid UTF-8 at byte " + std::to_string(offset + *bad) +
+                                      ", bad bytes replaced with U+FFFD"));
+        }
+        return text;
     }
-    if (encoding.empty()) {
-        if (detail::first_invalid_utf8(text)) {
-            // Not UTF-8: older Arabic archives are in windows-1256 or ISO-8859-6.
-            if (const char* charset = detect_arabic_charset(text)) {
-                encoding = charset;
-                text = convert(text, charset, shown);
-            }
+    std::string text = convert(bytes, decoding.encoding, bad);
+    if (bad) {
+        on_warning(InputError(shown, 0,
+                              "bytes not valid in " + decoding.encoding + " at byte " +
+                                  std::to_string(offset + *bad) + ", replaced with U+FFFD"));
+    }
+    return text;
+}
+
+/** Where to end a part of @p bytes (more follow): after its last line end if it has one,
+ *  else at a character boundary. */
+std::size_t part_end(std::string_view bytes, const Decoding& decoding) {
+    if (decoding.utf16) {
+        const bool little = decoding.encoding == "UTF-16LE";
+        std::size_t end = bytes.size() - bytes.size() % 2;
+        for (std::size_t i = end; i >= 2; i -= 2) {
+            const char low = little ? bytes[i - 2] : bytes[i - 1];
+            const char high = little ? bytes[i - 1] : bytes[i - 2];
+            if (low == '\n' && high == '\0') return i;
+        }
+        return end;
+    }
+    const auto newline = bytes.rfind('\n');
+    if (newline != std::string_view::npos) return newline + 1;
+    if (!decoding.encoding.empty()) return bytes.size();  // single-byte Arabic charsets
+    // UTF-8: not inside a character (continuation bytes are 10xxxxxx).
+    std::size_t end = bytes.size();
+    for (int back = 0; back < 3 && end > 0 && (bytes[end - 1] & 0xC0) == 0x80; ++back) --end;
+    if (end > 0 && (static_cast<unsigned char>(bytes[end - 1]) >= 0xC0)) --end;
+    return end == 0 ? bytes.size() : end;
+}
+
+// --- .txt files ------------------------------------------------------------------------------
+
+void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
+                    const ReadOptions& options, const DocumentSink& on_document,
+                    const WarningSink& on_warning) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
+    std::string pending = read_some(in, limit, shown);
+    Decoding decoding = choose_decoding(pending, options);
+    std::size_t offset = decoding.skip;
+    pending.erase(0, decoding.skip);
+    for (std::size_t part = 1;; ++part) {
+        if (pending.size() < limit && in) pending += read_some(in, limit - pending.size(), shown);
+        const bool more = in.good() && in.peek() != std::char_traits<char>::eof();
+        const std::size_t end = more ? part_end(pending, decoding) : pending.size();
+        std::string bytes = pending.substr(0, end);
+        pending.erase(0, end);
+        if (!decoding.utf16 && bytes.find('\0') != std::string::npos) {
+            throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
+        }
+        std::string text = decode(bytes, decoding, FileKind::Text, offset, shown, on_warning);
+        offset += bytes.size();
+        if (trim(text).empty()) {
+            if (part == 1) throw InputError(shown, 0, "empty file, skipped");
+        } else {
+            Document doc;
+            doc.id = part == 1 ? id : id + "#" + std::to_string(part);
+            doc.encoding = decoding.encoding;
+            doc.title = first_line(text);
+            doc.text = std::move(text);
+            on_document(std::move(doc));
+        }
+        if (!more && pending.empty()) break;
+    }
+}
+
+// --- .html files -----------------------------------------------------------------------------
+
+struct DocCloser {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using HtmlDoc = std::unique_ptr<xmlDoc, DocCloser>;
+
+void ignore_libxml_error(void* /*context*/, const char* /*message*/, ...) {}
+
+HtmlDoc parse_html(std::string_view bytes, const char* encoding) {
+    // The library never prints: libxml2's error handlers are per thread.
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml_error);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED;
+    const auto length = static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+    return HtmlDoc(htmlReadMemory(bytes.data(), length, nullptr, encoding,
+                                  kOptions | (encoding ? HTML_PARSE_IGNORE_ENC : 0)));
+}
+
+bool is_name(const xmlNode* node, const char* name) {
+    return node->name != nullptr && xmlStrcasecmp(node->name, BAD_CAST name) == 0;
+}
+
+/** Elements whose content a reader never sees. */
+bool is_invisible(const xmlNode* node) {
+    for (const char* name : {"script", "style", "head", "template", "noscript", "svg", "math"}) {
+        if (is_name(node, name)) return true;
+    }
+    return false;
+}
+
+/** Elements that start a new line of text (the others run on: <b>ال</b>كتاب is one word). */
+bool is_block(const xmlNode* node) {
+    for (const char* name :
+         {"address", "article", "aside",   "blockquote", "br",         "caption", "dd",
+          "details", "div",     "dl",      "dt",         "figcaption", "figure",  "footer",
+          "form",    "h1",      "h2",      "h3",         "h4",         "h5",      "h6",
+          "header",  "hr",      "li",      "main",       "nav",        "ol",      "p",
+          "pre",     "section", "summary", "table",      "td",         "th",      "tr",
+          "ul",      "body",    "html",    "title",      "option",     "label"}) {
+        if (is_name(node, name)) return true;
+    }
+    return false;
+}
+
+void append_newline(std::string& out) {
+    if (!out.empty() && out.back() != '\n') out += '\n';
+}
+
+/** The visible text under @p first and its siblings (iterative: documents can nest deep). */
+void collect_text(xmlNode* first, std::string& out) {
+    std::vector<xmlNode*> stack;  // nodes whose next sibling is still to visit
+    xmlNode* node = first;
+    while (node != nullptr || !stack.empty()) {
+        if (node == nullptr) {
+            node = stack.back();
+            stack.pop_back();
+            if (is_block(node)) append_newline(out);
+            node = node->next;
+            continue;
+        }
+        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+            if (node->content != nullptr) out += reinterpret_cast<const char*>(node->content);
+            node = node->next;
+        } else if (node->type == XML_ELEMENT_NODE && !is_invisible(node)) {
+            if (is_block(node)) append_newline(out);
+            stack.push_back(node);
+            node = node->children;
+        } else {
+            node = node->next;
         }
     }
-    clean_text(text, shown, 0, on_warning);
-    if (trim(text).empty()) throw InputError(shown, 0, "empty file, skipped");
+}
 
-    Document doc;
-    doc.id = std::move(id);
-    doc.encoding = std::move(encoding);
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        doc.title = trim(line);
-        if (!doc.title.empty()) break;
+/** The text of the first <title> element, or empty. */
+std::string find_title(xmlNode* root) {
+    std::vector<xmlNode*> stack{root};
+    while (!stack.empty()) {
+        xmlNode* node = stack.back();
+        stack.pop_back();
+        for (; node != nullptr; node = node->next) {
+            if (node->type != XML_ELEMENT_NODE) continue;
+            if (is_name(node, "title")) {
+                std::string text;
+                collect_text(node->children, text);
+                return text;
+            }
+            if (is_name(node, "body")) continue;  // the title is in the head
+            if (node->children != nullptr) stack.push_back(node->children);
+        }
     }
-    doc.text = std::move(text);
+    return {};
+}
+
+/** Runs of white space (a line break among them: a line break) become one. */
+std::string squeeze_space(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    bool newline = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+            space = true;
+            newline = newline || c == '\n';
+            continue;
+        }
+        if (space && !out.empty()) out += newline ? '\n' : ' ';
+        space = newline = false;
+        out += c;
+    }
+    return out;
+}
+
+void read_html_file(const fs::path& path, const std::string& id, const std::string& shown,
+                    const ReadOptions& options, const DocumentSink& on_document,
+                    const WarningSink& on_warning) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
+    std::string bytes = read_some(in, limit, shown);
+    if (in.good() && in.peek() != std::char_traits<char>::eof()) {
+        on_warning(InputError(
+            shown, 0,
+            "longer than " + std::to_string(limit) + " bytes, only the beginning indexed"));
+    }
+    Decoding decoding = choose_decoding(bytes, options);
+    if (!decoding.utf16 && bytes.find('\0') != std::string::npos) {
+        throw InputError(shown, 0, "binary file (contains NUL bytes), skipped");
+    }
+    HtmlDoc html;
+    std::string encoding;
+    if (decoding.skip == 0 && decoding.encoding.empty()) {
+        // No byte-order mark and no --encoding: the document's own <meta charset> decides.
+        html = parse_html(bytes, nullptr);
+        if (html && html->encoding != nullptr) {
+            encoding = reinterpret_cast<const char*>(html->encoding);
+        } else {
+            html.reset();
+        }
+    }
+    if (!html) {
+        const std::string text = decode(std::string_view(bytes).substr(decoding.skip), decoding,
+                                        FileKind::Html, decoding.skip, shown, on_warning);
+        encoding = decoding.encoding;
+        html = parse_html(text, "UTF-8");
+    }
+    if (!html) throw InputError(shown, 0, "not HTML, skipped");
+    Document doc;
+    doc.id = id;
+    std::string lower = encoding;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower != "utf-8" && lower != "utf8") doc.encoding = encoding;
+    xmlNode* root = xmlDocGetRootElement(html.get());
+    std::string text;
+    if (root != nullptr) collect_text(root, text);
+    doc.text = trim(squeeze_space(text));
+    doc.title = trim(squeeze_space(root != nullptr ? find_title(root) : ""));
+    // A page without a <title> is titled like a .txt file.
+    if (doc.title.empty()) doc.title = first_line(doc.text);
+    if (doc.text.empty() && doc.title.empty()) throw InputError(shown, 0, "no text, skipped");
+    // Text from a page with bad bytes can still be invalid after libxml2's own decoding.
+    if (detail::sanitize_utf8(doc.text) || detail::sanitize_utf8(doc.title)) {
+        on_warning(InputError(shown, 0, "invalid characters replaced with U+FFFD"));
+    }
     on_document(std::move(doc));
 }
+
+// --- JSONL -----------------------------------------------------------------------------------
 
 std::string string_field(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
@@ -135,16 +445,79 @@ std::string string_field(const nlohmann::json& object, const char* key) {
     return it->dump();
 }
 
-void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSink& on_document,
-                const WarningSink& on_warning) {
+/** The first control character (C0, DEL or C1) in @p id, as "U+XXXX", or empty. */
+std::string control_character(std::string_view id) {
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        unsigned code = 0x110000;
+        if (c < 0x20 || c == 0x7F) code = c;
+        // C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8.
+        if (c == 0xC2 && i + 1 < id.size()) {
+            const auto next = static_cast<unsigned char>(id[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) code = next;
+        }
+        if (code < 0x110000) {
+            char name[8];
+            std::snprintf(name, sizeof name, "U+%04X", code);
+            return name;
+        }
+    }
+    return {};
+}
+
+enum class LineRead { Line, TooLong, End };
+
+/** The next line of @p in without its '\n', if at most @p limit bytes long; a longer one
+ *  is skipped without being kept (memory stays bounded). */
+LineRead next_line(std::istream& in, std::string& line, std::size_t limit) {
+    line.clear();
+    std::streambuf& buffer = *in.rdbuf();
+    bool too_long = false;
+    bool any = false;
+    for (;;) {
+        const int c = buffer.sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            if (!any) return LineRead::End;
+            break;
+        }
+        any = true;
+        if (c == '\n') break;
+        if (too_long) continue;
+        if (line.size() == limit) {
+            too_long = true;
+            line.clear();
+            line.shrink_to_fit();
+            continue;
+        }
+        line += static_cast<char>(c);
+    }
+    return too_long ? LineRead::TooLong : LineRead::Line;
+}
+
+void read_jsonl(const fs::path& path, const std::string& shown, const ReadOptions& options,
+                const DocumentSink& on_document, const WarningSink& on_warning) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, std::string("cannot read: ") + std::strerror(errno));
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    std::unordered_map<std::string, std::size_t> seen;  // id -> the line it was last on
     std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
+    std::string line;
+    for (LineRead r; (r = next_line(in, line, options.max_document_bytes)) != LineRead::End;) {
         ++number;
+        if (r == LineRead::TooLong) {
+            on_warning(InputError(shown, number,
+                                  "longer than " + std::to_string(options.max_document_bytes) +
+                                      " bytes, line skipped"));
+            continue;
+        }
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (number == 1 && line.starts_with(kUtf8Bom)) line.erase(0, kUtf8Bom.size());
         if (trim(line).empty()) continue;
-        clean_text(line, shown, number, on_warning);
+        if (auto bad = detail::sanitize_utf8(line)) {
+            on_warning(InputError(shown, number,
+                                  "invalid UTF-8 at byte " + std::to_string(*bad) +
+                                      " of the line, bad bytes replaced with U+FFFD"));
+        }
         const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
         if (object.is_discarded() || !object.is_object()) {
             on_warning(InputError(shown, number, "not a JSON object, line skipped"));
@@ -154,6 +527,12 @@ void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSi
         doc.id = string_field(object, "id");
         if (doc.id.empty()) {
             on_warning(InputError(shown, number, "no \"id\", line skipped"));
+            continue;
+        }
+        if (const std::string control = control_character(doc.id); !control.empty()) {
+            on_warning(
+                InputError(shown, number,
+                           "\"id\" contains a control character (" + control + "), line skipped"));
             continue;
         }
         const auto text = object.find("text");
@@ -166,38 +545,94 @@ void read_jsonl(const fs::path& path, const std::string& shown, const DocumentSi
         doc.date = string_field(object, "date");
         doc.source = string_field(object, "source");
         doc.url = string_field(object, "url");
+        if (const auto [it, added] = seen.try_emplace(doc.id, number); !added) {
+            on_warning(InputError(shown, number,
+                                  "id '" + doc.id + "' also on line " + std::to_string(it->second) +
+                                      ", this line replaces it"));
+            it->second = number;
+        }
         on_document(std::move(doc));
     }
-    if (in.bad())
-        throw InputError(shown, number, std::string("read error: ") + std::strerror(errno));
 }
 
-void read_directory(const fs::path& root, const std::string& shown, const DocumentSink& on_document,
-                    const WarningSink& on_warning) {
+// --- Directories -----------------------------------------------------------------------------
+
+/** A directory's identity, to read each directory once (symbolic links can make loops). */
+using DirKey = std::pair<dev_t, ino_t>;
+
+std::optional<DirKey> dir_key(const fs::path& dir) {
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) return std::nullopt;
+    return DirKey{st.st_dev, st.st_ino};
+}
+
+void read_directory(const fs::path& root, const std::string& shown, const ReadOptions& options,
+                    const DocumentSink& on_document, const WarningSink& on_warning) {
+    const auto shown_path = [&](const fs::path& p) {
+        return (fs::path(shown) / p.lexically_relative(root)).string();
+    };
     std::vector<fs::path> files;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) throw InputError(shown, 0, "cannot read directory: " + ec.message());
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    std::set<DirKey> visited;
+    if (const auto key = dir_key(root)) visited.insert(*key);
+    std::vector<fs::path> pending{root};  // directories still to read (a stack: no recursion)
+    while (!pending.empty()) {
+        const fs::path dir = std::move(pending.back());
+        pending.pop_back();
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        fs::directory_iterator it(dir, ec);
+        for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+            entries.push_back(*it);
+        }
         if (ec) {
-            on_warning(InputError(shown, 0, "cannot read directory: " + ec.message()));
-            break;
+            on_warning(InputError(dir == root ? shown : shown_path(dir), 0,
+                                  "cannot read directory: " + ec.message()));
+            if (entries.empty()) continue;
         }
-        const fs::directory_entry& entry = *it;
-        if (is_hidden(entry.path())) {
-            if (entry.is_directory(ec)) it.disable_recursion_pending();
-            continue;
+        std::sort(entries.begin(), entries.end());
+        std::vector<fs::path> subdirs;
+        for (const fs::directory_entry& entry : entries) {
+            const fs::path& p = entry.path();
+            if (is_hidden(p)) continue;
+            const FileKind kind = kind_of(p);
+            const fs::file_status status = entry.status(ec);  // follows symbolic links
+            if (fs::is_directory(status)) {
+                const auto key = dir_key(p);
+                if (!key) {
+                    on_warning(InputError(shown_path(p), 0, errno_message("cannot read: ")));
+                } else if (!visited.insert(*key).second) {
+                    on_warning(InputError(shown_path(p), 0,
+                                          "directory already read (symbolic link loop?), "
+                                          "skipped"));
+                } else {
+                    subdirs.push_back(p);
+                }
+                continue;
+            }
+            if (kind != FileKind::Text && kind != FileKind::Html) continue;
+            if (ec && entry.is_symlink()) {
+                on_warning(InputError(shown_path(p), 0, "broken symbolic link, skipped"));
+            } else if (ec) {
+                on_warning(InputError(shown_path(p), 0, "cannot read: " + ec.message()));
+            } else if (!fs::is_regular_file(status)) {
+                // Reading a FIFO would wait for ever, a device for ever or nothing.
+                on_warning(InputError(shown_path(p), 0, "not a regular file, skipped"));
+            } else {
+                files.push_back(p);
+            }
         }
-        if (entry.is_regular_file(ec) && has_extension(entry.path(), ".txt")) {
-            files.push_back(entry.path());
-        }
+        // Depth first, in byte order: the last pushed is read first.
+        pending.insert(pending.end(), subdirs.rbegin(), subdirs.rend());
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         const std::string id = file.lexically_relative(root).generic_string();
-        const std::string file_shown = (fs::path(shown) / file.lexically_relative(root)).string();
         try {
-            read_text_file(file, id, file_shown, on_document, on_warning);
+            if (kind_of(file) == FileKind::Html) {
+                read_html_file(file, id, shown_path(file), options, on_document, on_warning);
+            } else {
+                read_text_file(file, id, shown_path(file), options, on_document, on_warning);
+            }
         } catch (const InputError& e) {
             on_warning(e);
         }
@@ -206,25 +641,43 @@ void read_directory(const fs::path& root, const std::string& shown, const Docume
 
 }  // namespace
 
-void read_source(const std::string& source, const DocumentSink& on_document,
-                 const WarningSink& on_warning) {
+bool is_known_encoding(std::string_view name) {
+    return open_converter(std::string(name)) != nullptr;
+}
+
+void read_source(const std::string& source, const ReadOptions& options,
+                 const DocumentSink& on_document, const WarningSink& on_warning) {
+    if (!options.encoding.empty() && !is_known_encoding(options.encoding)) {
+        throw Error("unknown encoding '" + options.encoding + "'");
+    }
     try {
         const fs::path path(source);
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
-        if (ec || !fs::exists(status)) {
+        if (status.type() == fs::file_type::not_found) {
             throw InputError(source, 0, "no such file or directory");
         }
+        if (ec) throw InputError(source, 0, "cannot read: " + ec.message());
+        // A FIFO named here is read: the user asked for it (`<(zcat a.txt.gz)`, a lock test).
         if (fs::is_directory(status)) {
-            read_directory(path, source, on_document, on_warning);
-        } else if (has_extension(path, ".jsonl")) {
-            read_jsonl(path, source, on_document, on_warning);
+            read_directory(path, source, options, on_document, on_warning);
+        } else if (kind_of(path) == FileKind::Jsonl) {
+            read_jsonl(path, source, options, on_document, on_warning);
+        } else if (kind_of(path) == FileKind::Html) {
+            read_html_file(path, path.filename().string(), source, options, on_document,
+                           on_warning);
         } else {
-            read_text_file(path, path.filename().string(), source, on_document, on_warning);
+            read_text_file(path, path.filename().string(), source, options, on_document,
+                           on_warning);
         }
     } catch (const InputError& e) {
         on_warning(e);
     }
+}
+
+void read_source(const std::string& source, const DocumentSink& on_document,
+                 const WarningSink& on_warning) {
+    read_source(source, ReadOptions{}, on_document, on_warning);
 }
 
 std::optional<std::string> iso_day(std::string_view date) {

@@ -295,8 +295,12 @@ class Queue {
     /** Reading thread: false once the writer has stopped taking items. */
     bool push(Item&& item) {
         std::unique_lock lock(mutex_);
-        not_full_.wait(lock, [&] { return items_.size() < kCapacity || stopped_; });
+        // Bounded in bytes too: a large file comes as many large parts (ReadOptions).
+        not_full_.wait(lock, [&] {
+            return (items_.size() < kCapacity && bytes_ < kCapacityBytes) || stopped_;
+        });
         if (stopped_) return false;
+        bytes_ += size_of(item);
         items_.push_back(std::move(item));
         not_empty_.notify_one();
         return true;
@@ -316,6 +320,7 @@ class Queue {
         if (items_.empty() || stopped_) return std::nullopt;
         Item item = std::move(items_.front());
         items_.pop_front();
+        bytes_ -= size_of(item);
         not_full_.notify_one();
         return item;
     }
@@ -329,7 +334,13 @@ class Queue {
     }
 
   private:
+    static std::size_t size_of(const Item& item) {
+        return item.doc.doc.text.size() + item.doc.text_words.size() + item.doc.data.size();
+    }
+
     static constexpr std::size_t kCapacity = 64;
+    static constexpr std::size_t kCapacityBytes = std::size_t{64} << 20;
+    std::size_t bytes_ = 0;
     std::mutex mutex_;
     std::condition_variable not_empty_;
     std::condition_variable not_full_;
@@ -386,6 +397,7 @@ struct Plan {
      *  holds. Empty: a new generation, where everything is new. */
     std::string live;
     bool prune = false;
+    ReadOptions read;  ///< how sources are read
 };
 
 /** The absolute path of SOURCE @p source, and its key. */
@@ -462,7 +474,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         std::optional<std::unordered_set<std::string>> ids;
         if (plan.prune && live) ids.emplace();
         read_source(
-            source,
+            source, plan.read,
             [&](Document&& doc) {
                 if (!open) return;
                 Item item;
@@ -683,7 +695,8 @@ namespace {
  *  with one thread per database; this is its way to use more cores). */
 void build_generation(const NewGeneration& gen, const std::vector<std::string>& sources,
                       const IndexOptions& options, std::size_t threads, Run& run) {
-    const Plan plan;  // everything is new
+    Plan plan;  // everything is new
+    plan.read = options.read;
     IndexOptions fresh = options;
     fresh.mode = OpenMode::Overwrite;
     if (threads == 1) {
@@ -751,6 +764,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         Plan plan;
         plan.live = live;
         plan.prune = options.prune;
+        plan.read = options.read;
         read_and_write(sources, {&target}, options.batch_size, plan, run);
         Xapian::WritableDatabase& db = detail::WriterAccess::db(target);
         if (options.prune) run.removed(prune_vanished_sources(db));

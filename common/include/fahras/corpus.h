@@ -1,8 +1,9 @@
 /** @file
- *  @brief Reading document collections: .txt files, directories of them, and JSONL.
+ *  @brief Reading document collections: .txt and .html files, directories of them, and JSONL.
  */
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,7 +16,7 @@ namespace fahras {
 /** One document as read from a source; every field UTF-8, the text as written. */
 struct Document {
     std::string id{};        ///< unique: path relative to the source directory, or the JSONL "id"
-    std::string title{};     ///< JSONL "title", else the first non-empty line of a .txt file
+    std::string title{};     ///< JSONL "title", an HTML <title>, else the first non-empty line
     std::string text{};      ///< the whole text, original (diacritics and all)
     std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent (.txt files)
     std::string source{};    ///< JSONL "source", empty if absent (.txt files)
@@ -43,25 +44,53 @@ using DocumentSink = std::function<void(Document&&)>;
 /** Receives each problem with one file or line; reading goes on after it. */
 using WarningSink = std::function<void(const InputError&)>;
 
+/** How sources are read. */
+struct ReadOptions {
+    /** The encoding of every .txt and .html file without a byte-order mark, as an ICU
+     *  converter name or alias ("windows-1256", "cp1256", "ISO-8859-6", "UTF-8", ...);
+     *  empty: UTF-8, or detected (see read_source). JSONL is always UTF-8. */
+    std::string encoding{};
+    /** A .txt file longer than this is read in parts of at most this many bytes, each a
+     *  document (ids `NAME`, `NAME#2`, `NAME#3`, ...), cut at a line end where there is one;
+     *  of an .html file only this many bytes are read (with a warning); a longer JSONL line
+     *  is skipped (with a warning). Memory stays bounded by it whatever the input size. */
+    std::size_t max_document_bytes = kDefaultMaxDocumentBytes;
+
+    /** 16 MiB: a long book is 2 MB; larger files are archives of many texts. */
+    static constexpr std::size_t kDefaultMaxDocumentBytes = std::size_t{16} << 20;
+};
+
+/** True if ICU has a converter named @p name (an empty name is not one). */
+[[nodiscard]] bool is_known_encoding(std::string_view name);
+
 /** Reads one source and hands every document in it to @p on_document.
  *
- *  A source is a `.txt` file (id: its file name), a directory (every `.txt` file below it,
- *  recursively, in byte order of path, hidden files and directories skipped; id: the path
- *  relative to the directory, '/'-separated), or a `.jsonl` file (one
+ *  A source is a `.txt` file (id: its file name), an `.html` or `.htm` file (its visible
+ *  text and `<title>`, parsed by libxml2's HTML parser), a directory (every `.txt`, `.html`
+ *  and `.htm` file below it, in byte order of path, hidden files and directories skipped,
+ *  symbolic links followed, each directory read once; id: the path relative to the
+ *  directory, '/'-separated), or a `.jsonl` file (one
  *  `{"id", "text", "title"?, "date"?, "source"?, "url"?}` object per line; a numeric id
- *  becomes a string).
+ *  becomes a string). Any other file named directly is read as a .txt file.
  *
- *  Bad input never stops the reading: a file that cannot be read, an empty or binary file,
- *  a malformed JSONL line or one without "id" or "text" is reported to @p on_warning and
- *  skipped. A .txt file is read as UTF-8; with a byte-order mark, as UTF-16; if it is not
- *  valid UTF-8 and ICU's charset detector finds it to be Arabic windows-1256 or ISO-8859-6,
- *  it is converted from that (Document::encoding says so). Otherwise invalid UTF-8 is
- *  reported (with the byte offset of the first bad sequence) and indexed with each bad
- *  sequence replaced by U+FFFD. A UTF-8 byte-order mark is dropped.
+ *  Bad input never stops the reading: a file or directory that cannot be read, an empty or
+ *  binary file, a symbolic link loop, a malformed JSONL line, one without "id" or "text" or
+ *  with a control character in its id is reported to @p on_warning and skipped; a JSONL id
+ *  seen earlier in the same file is reported and the later line wins. A .txt file is read
+ *  as UTF-8; with a byte-order mark, as UTF-16 (or UTF-8); in ReadOptions::encoding if
+ *  given; if it is not valid UTF-8 and ICU's charset detector finds it to be Arabic
+ *  windows-1256 or ISO-8859-6, it is converted from that (Document::encoding says so).
+ *  Otherwise invalid UTF-8 is reported (with the byte offset of the first bad sequence) and
+ *  indexed with each bad sequence replaced by U+FFFD. docs/input.md has every case.
  *
  *  @param source  path to a file or directory.
- *  @throws nothing for bad input (see above); std::bad_alloc only.
+ *  @throws fahras::Error if ReadOptions::encoding is not a known encoding; nothing for bad
+ *          input (see above); std::bad_alloc.
  */
+void read_source(const std::string& source, const ReadOptions& options,
+                 const DocumentSink& on_document, const WarningSink& on_warning);
+
+/** read_source with the default ReadOptions. */
 void read_source(const std::string& source, const DocumentSink& on_document,
                  const WarningSink& on_warning);
 

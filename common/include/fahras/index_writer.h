@@ -37,6 +37,8 @@ struct IndexOptions {
     /** index_sources(), updating: also remove documents whose SOURCE vanished, and
      *  documents no longer in a SOURCE read whole in this run without warnings. */
     bool prune = false;
+    /** How index_sources() reads its sources (encoding, largest document). */
+    ReadOptions read{};
 
     /** The number of cores, at most 4 (at least 1). */
     [[nodiscard]] static std::size_t default_threads();
