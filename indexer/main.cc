@@ -11,6 +11,7 @@
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/index_writer.h"
+#include "progress.h"
 
 namespace {
 
@@ -69,7 +70,11 @@ int main(int argc, char** argv) {
                  "Build a new index from SOURCEs alone and swap it in atomically");
     bool prune = false;
     app.add_flag("--prune", prune, "Remove documents whose SOURCE is gone or no longer holds them");
+    bool quiet = false;
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
+    app.add_flag("-q,--quiet", quiet,
+                 "No warnings, no progress bar: errors only (exit code 1 stays)")
+        ->excludes("--verbose");
     app.add_flag("--stats", stats, "Print a one-line summary on stdout");
 
     try {
@@ -78,6 +83,12 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? kExitOk : kExitError;
     }
 
+    fahras::cli::ProgressBar bar;  // on a terminal only: cron sees nothing
+    const auto fail = [&bar](const std::string& what, int code) {
+        bar.clear();
+        report(what);
+        return code;
+    };
     try {
         fahras::IndexOptions options;
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
@@ -87,9 +98,15 @@ int main(int argc, char** argv) {
         options.prune = prune;
         options.mode = rebuild ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
-        callbacks.on_warning = [](const fahras::InputError& e) {
-            std::cerr << "fahras-index: warning: " << e.what() << '\n';
-        };
+        if (!quiet) {
+            callbacks.on_warning = [&bar](const fahras::InputError& e) {
+                bar.clear();
+                std::cerr << "fahras-index: warning: " << e.what() << '\n';
+            };
+        }
+        if (bar.enabled() && !quiet && !verbose) {
+            callbacks.on_progress = [&bar](const fahras::IndexProgress& p) { bar.update(p); };
+        }
         if (verbose) {
             callbacks.on_document = [](const fahras::Document& doc) {
                 std::cerr << "fahras-index: indexed '" << doc.id << "'";
@@ -98,6 +115,7 @@ int main(int argc, char** argv) {
             };
         }
         const fahras::IndexStats s = fahras::index_sources(db, sources, options, callbacks);
+        bar.clear();
         if (stats) {
             std::printf(
                 "fahras-index: %zu added, %zu updated, %zu removed, %zu unchanged (%.1f MB "
@@ -115,13 +133,10 @@ int main(int argc, char** argv) {
         }
         return s.warnings > 0 ? kExitWarnings : kExitOk;
     } catch (const fahras::IndexLockedError& e) {
-        report(e.what());
-        return kExitLocked;
+        return fail(e.what(), kExitLocked);
     } catch (const Xapian::Error& e) {
-        report("index '" + db + "': " + e.get_description());
-        return kExitError;
+        return fail("index '" + db + "': " + e.get_description(), kExitError);
     } catch (const std::exception& e) {
-        report(e.what());
-        return kExitError;
+        return fail(e.what(), kExitError);
     }
 }

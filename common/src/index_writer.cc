@@ -385,11 +385,70 @@ class Run {
         stats_.removed += count;
     }
 
+    [[nodiscard]] bool wants_progress() const { return bool(callbacks_.on_progress); }
+
+    /** Before reading: what there is to read. */
+    void expect(std::size_t sources, std::uintmax_t bytes) {
+        progress_.sources = sources;
+        progress_.bytes = bytes;
+    }
+
+    /** Reading thread: @p documents more read, @p bytes of their text. */
+    void read(std::size_t documents, std::uintmax_t bytes) {
+        if (!callbacks_.on_progress) return;
+        const std::lock_guard lock(mutex_);
+        progress_.documents += documents;
+        source_bytes_read_ += bytes;
+        report_progress();
+    }
+
+    /** Reading thread: a source done, of @p size bytes (see source_size). */
+    void source_done(std::uintmax_t size) {
+        if (!callbacks_.on_progress) return;
+        const std::lock_guard lock(mutex_);
+        ++progress_.sources_done;
+        sources_bytes_ += size;
+        source_bytes_read_ = 0;
+        report_progress();
+    }
+
   private:
+    void report_progress() {
+        progress_.bytes_done = std::min(progress_.bytes, sources_bytes_ + source_bytes_read_);
+        progress_.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        callbacks_.on_progress(progress_);
+    }
+
     std::mutex mutex_;
     IndexStats& stats_;
     const IndexCallbacks& callbacks_;
+    const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+    IndexProgress progress_;
+    std::uintmax_t sources_bytes_ = 0;      // sources done
+    std::uintmax_t source_bytes_read_ = 0;  // documents of the source being read
 };
+
+/** The size of SOURCE @p path in bytes: a file's, or the sum of the files below a
+ *  directory (hidden ones included: an estimate, for progress). */
+std::uintmax_t source_size(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+        const std::uintmax_t size = fs::file_size(path, ec);
+        return ec ? 0 : size;
+    }
+    std::uintmax_t total = 0;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+        std::error_code size_ec;
+        if (it->is_regular_file(size_ec)) {
+            const std::uintmax_t size = it->file_size(size_ec);
+            if (!size_ec) total += size;
+        }
+    }
+    return total;
+}
 
 /** How the reading thread treats what it reads. */
 struct Plan {
@@ -453,9 +512,17 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
     std::optional<Snapshot> live;
     if (!plan.live.empty()) live.emplace(plan.live);
     std::unordered_set<std::string> ids_this_run;  // a repeated id is never "unchanged"
+    // Sizes only for progress reports: adding them up costs a walk of every directory.
+    std::vector<std::uintmax_t> sizes;
+    if (run.wants_progress()) {
+        std::uintmax_t total = 0;
+        for (const std::string& source : sources) total += sizes.emplace_back(source_size(source));
+        run.expect(sources.size(), total);
+    }
     bool open = true;
-    for (const std::string& source : sources) {
+    for (std::size_t index = 0; index < sources.size(); ++index) {
         if (!open) break;
+        const std::string& source = sources[index];
         const auto [path, key] = source_key(source);
         const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
         const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
@@ -465,8 +532,11 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 now && now->starts_with("file ") &&
                 live->with([&](Xapian::Database& db) { return db.get_metadata(meta_key); }) == *now;
             if (same) {
-                run.unchanged(
-                    live->with([&](Xapian::Database& db) { return db.get_termfreq(source_term); }));
+                const std::size_t count =
+                    live->with([&](Xapian::Database& db) { return db.get_termfreq(source_term); });
+                run.unchanged(count);
+                run.read(count, 0);
+                run.source_done(sizes.empty() ? 0 : sizes[index]);
                 continue;
             }
         }
@@ -477,6 +547,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
             source, plan.read,
             [&](Document&& doc) {
                 if (!open) return;
+                run.read(1, doc.text.size() + doc.title.size());
                 Item item;
                 item.source = source;
                 std::string hash = content_hash(doc);
@@ -536,6 +607,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
             end.ids = std::move(ids);  // a read error must not remove documents
         }
         open = queues[0].push(std::move(end));
+        run.source_done(sizes.empty() ? 0 : sizes[index]);
     }
 }
 

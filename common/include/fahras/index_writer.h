@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -106,10 +107,23 @@ struct IndexStats {
     double seconds = 0.0;        ///< reading, analysis and commit
 };
 
+/** How far an index_sources() run is. */
+struct IndexProgress {
+    std::size_t sources_done = 0;   ///< SOURCEs read to the end (or skipped as unchanged)
+    std::size_t sources = 0;        ///< SOURCEs named
+    std::uintmax_t bytes_done = 0;  ///< of `bytes`: the sources done, and documents read since
+    std::uintmax_t bytes = 0;       ///< size of the SOURCE files (directories: files below)
+    std::size_t documents = 0;      ///< documents read: new, changed or unchanged
+    double seconds = 0.0;           ///< since the run began
+};
+
 /** Callbacks of index_sources(); any may be empty. */
 struct IndexCallbacks {
     WarningSink on_warning;                            ///< a bad file or line
     std::function<void(const Document&)> on_document;  ///< after each document is added
+    /** After each document read and each SOURCE done (often: throttle any drawing). With it
+     *  set, index_sources() first adds up the sizes of the SOURCE files. */
+    std::function<void(const IndexProgress&)> on_progress;
 };
 
 /** Reads every source (see read_source) into the fahras index directory @p path.
