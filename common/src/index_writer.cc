@@ -523,7 +523,10 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
     for (std::size_t index = 0; index < sources.size(); ++index) {
         if (!open) break;
         const std::string& source = sources[index];
-        const auto [path, key] = source_key(source);
+        // Not a structured binding: clang 14 (the fuzzing build) cannot capture one.
+        const std::pair<std::string, std::string> path_key = source_key(source);
+        const std::string& path = path_key.first;
+        const std::string& key = path_key.second;
         const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
         const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
         if (live) {
