@@ -58,9 +58,10 @@ int main(int argc, char** argv) {
     app.add_option("--expand", options.expand_terms,
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
         ->capture_default_str();
-    std::string ranking_name = "dlh";
-    app.add_option("--ranking", ranking_name, "Scoring: dlh, or bm25 (with --bm25-k1, --bm25-b)")
-        ->check(CLI::IsMember({"dlh", "bm25"}))
+    std::string ranking_name = "auto";
+    app.add_option("--ranking", ranking_name,
+                   "Scoring: dlh, bm25 (with --bm25-k1, --bm25-b), auto: dlh from 1000 documents")
+        ->check(CLI::IsMember({"auto", "dlh", "bm25"}))
         ->capture_default_str();
     app.add_option("--bm25-k1", options.bm25_k1, "BM25 k1: how fast repeated words saturate")
         ->check(CLI::Range(0.0, 100.0))

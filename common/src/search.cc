@@ -156,8 +156,11 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
 }
 
 /** The weighting scheme of @p options. */
-std::unique_ptr<Xapian::Weight> weighting(const SearchOptions& options) {
-    if (options.ranking == Ranking::Bm25) {
+std::unique_ptr<Xapian::Weight> weighting(const Xapian::Database& db,
+                                          const SearchOptions& options) {
+    const bool bm25 = options.ranking == Ranking::Bm25 ||
+                      (options.ranking == Ranking::Auto && db.get_doccount() < kDlhMinDocuments);
+    if (bm25) {
         // k2 = 0 and k3 = 1 as in Xapian; no floor on document length (kMinNormLen).
         return std::make_unique<Xapian::BM25Weight>(options.bm25_k1, 0, 1, options.bm25_b,
                                                     kMinNormLen);
@@ -212,7 +215,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         // The term's weight alone: the same query weighting, on this document only.
         Xapian::Enquire one(db);
         one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), only_this));
-        one.set_weighting_scheme(*weighting(options));
+        one.set_weighting_scheme(*weighting(db, options));
         const Xapian::MSet weight = one.get_mset(0, 1);
         TermMatch match;
         match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
@@ -342,9 +345,10 @@ FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
 }  // namespace
 
 Ranking parse_ranking(std::string_view name) {
+    if (name == "auto") return Ranking::Auto;
     if (name == "dlh") return Ranking::Dlh;
     if (name == "bm25") return Ranking::Bm25;
-    throw Error("unknown ranking '" + std::string(name) + "' (use dlh or bm25)");
+    throw Error("unknown ranking '" + std::string(name) + "' (use auto, dlh or bm25)");
 }
 
 struct Searcher::Impl {
@@ -444,7 +448,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     Xapian::Enquire enquire(impl_->db);
     const Xapian::Query expanded = expand_free_words(impl_->db, parsed, options.variants);
     enquire.set_query(filtered(expanded));
-    enquire.set_weighting_scheme(*weighting(options));
+    enquire.set_weighting_scheme(*weighting(impl_->db, options));
     if (options.expand_terms > 0) {
         // Pseudo-relevance feedback: the best stems of the first hits join the query, with
         // less weight than the user's own words.

@@ -24,11 +24,17 @@ enum class Explain { Yes, No };
 
 /** How documents are scored (docs/query.md, "Ranking"). */
 enum class Ranking {
-    Dlh,   ///< DLH, a parameter-free divergence-from-randomness model (the default)
+    Auto,  ///< DLH on an index of kDlhMinDocuments documents or more, BM25 on a smaller one
+    Dlh,   ///< DLH, a parameter-free divergence-from-randomness model
     Bm25,  ///< BM25 with SearchOptions::bm25_k1 and bm25_b
 };
 
-/** Parses "dlh" or "bm25".
+/** Ranking::Auto uses DLH from this many documents on. DLH weighs a word by how far its count
+ *  in a document exceeds what chance would put there; in a few documents that expectation is
+ *  so coarse that common words get no weight at all and hits tie. */
+inline constexpr std::size_t kDlhMinDocuments = 1000;
+
+/** Parses "auto", "dlh" or "bm25".
  *  @throws fahras::Error naming the value otherwise. */
 [[nodiscard]] Ranking parse_ranking(std::string_view name);
 
@@ -71,7 +77,7 @@ struct SearchOptions {
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
     std::size_t expand_terms = 0;
-    Ranking ranking = Ranking::Dlh;
+    Ranking ranking = Ranking::Auto;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
     double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
     std::string highlight_start = "**";
