@@ -11,6 +11,7 @@
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/index_writer.h"
+#include "fahras/shard.h"
 #include "progress.h"
 
 namespace {
@@ -71,6 +72,12 @@ int main(int argc, char** argv) {
     bool prune = false;
     app.add_flag("--prune", prune, "Remove documents whose SOURCE is gone or no longer holds them");
     bool quiet = false;
+    std::string shard;
+    app.add_option("--shard", shard, "Index only shard I of N (0 <= I < N) of the documents")
+        ->type_name("I/N");
+    bool merge = false;
+    app.add_flag("--merge", merge, "SOURCEs are fahras indexes (shards): merge them into --db")
+        ->excludes("--shard");
     app.add_flag("-v,--verbose", verbose, "Report each document indexed on stderr");
     app.add_flag("-q,--quiet", quiet,
                  "No warnings, no progress bar: errors only (exit code 1 stays)")
@@ -90,7 +97,14 @@ int main(int argc, char** argv) {
         return code;
     };
     try {
+        if (merge) {
+            using fahras::Existing;
+            (void)fahras::merge_indexes(db, sources,
+                                        rebuild ? Existing::Replace : Existing::Refuse);
+            return kExitOk;
+        }
         fahras::IndexOptions options;
+        if (!shard.empty()) options.shard = fahras::parse_shard(shard);
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
         options.threads = threads;

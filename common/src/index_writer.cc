@@ -353,8 +353,11 @@ class Queue {
  *  called one at a time. */
 class Run {
   public:
-    Run(IndexStats& stats, const IndexCallbacks& callbacks)
-        : stats_(stats), callbacks_(callbacks) {}
+    Run(IndexStats& stats, const IndexCallbacks& callbacks, const ShardSpec& shard)
+        : stats_(stats), callbacks_(callbacks), shard_(shard) {}
+
+    /** True if this run indexes the document with id @p id (IndexOptions::shard). */
+    [[nodiscard]] bool wants(const std::string& id) const { return shard_.holds(id); }
 
     void warn(const InputError& e) {
         const std::lock_guard lock(mutex_);
@@ -423,6 +426,7 @@ class Run {
     std::mutex mutex_;
     IndexStats& stats_;
     const IndexCallbacks& callbacks_;
+    const ShardSpec shard_;
     const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     IndexProgress progress_;
     std::uintmax_t sources_bytes_ = 0;      // sources done
@@ -551,6 +555,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
             [&](Document&& doc) {
                 if (!open) return;
                 run.read(1, doc.text.size() + doc.title.size());
+                if (!run.wants(doc.id)) return;
                 Item item;
                 item.source = source;
                 std::string hash = content_hash(doc);
@@ -758,6 +763,8 @@ void update_variants(Xapian::WritableDatabase& db) {
 
 }  // namespace
 
+void detail::update_variants(Xapian::WritableDatabase& db) { fahras::update_variants(db); }
+
 void detail::WriterAccess::update_variants(IndexWriter& w) {
     fahras::update_variants(w.impl_->db);
     w.impl_->db.commit();
@@ -825,7 +832,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     const auto started = std::chrono::steady_clock::now();
     IndexStats stats;
     stats.sources = sources.size();
-    Run run(stats, callbacks);
+    Run run(stats, callbacks, options.shard);
 
     const detail::IndexDir dir(path);  // the lock, until the end of the run
     dir.clean();

@@ -20,6 +20,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
+#include "open_index.h"
 #include "xapian_glue.h"
 
 namespace fahras {
@@ -371,31 +372,10 @@ struct Searcher::Impl {
 };
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
-        throw Error("cannot open index '" + path + "': no such file or directory");
-    }
-    try {
-        impl_->db = Xapian::Database(path);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error("cannot open index '" + path + "': " + e.get_msg());
-    }
-    const std::string version = impl_->db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (version.empty()) {
-        throw IndexVersionError("'" + path +
-                                "' is not a fahras index: build it with fahras-index --db '" +
-                                path + "' SOURCE...");
-    }
-    if (version != std::to_string(kAnalyzerVersion)) {
-        throw IndexVersionError("index '" + path + "' was built with analyzer version " + version +
-                                ", this fahras-search uses version " +
-                                std::to_string(kAnalyzerVersion) +
-                                ": re-run fahras-index --overwrite --db '" + path + "' SOURCE...");
-    }
-    const StemmerKind kind =
-        parse_stemmer_kind(impl_->db.get_metadata(std::string(schema::kMetaStemmer)));
-    impl_->stem = detail::make_stem(kind);
-    impl_->stem_kind = kind;
+    detail::OpenedIndex opened = detail::open_index(path);
+    impl_->db = std::move(opened.db);
+    impl_->stem = detail::make_stem(opened.stemmer);
+    impl_->stem_kind = opened.stemmer;
 
     Xapian::QueryParser& parser = impl_->parser;
     parser.set_database(impl_->db);

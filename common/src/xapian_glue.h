@@ -28,6 +28,10 @@ namespace fahras::detail {
 /** The stem a title term (`ZS` + stem) stands for, or nullopt for any other term. */
 [[nodiscard]] std::optional<std::string_view> title_stem(std::string_view term);
 
+/** Rewrites the spelling-variant groups (schema::kPrefixVariant) of @p db from its stems
+ *  (index_writer.cc); the caller commits. */
+void update_variants(Xapian::WritableDatabase& db);
+
 /** The stop-word list as a Xapian::Stopper (a process-wide object; never deleted). */
 [[nodiscard]] const Xapian::Stopper* stopper();
 

@@ -12,6 +12,7 @@
 
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
+#include "fahras/shard.h"
 
 namespace fahras {
 
@@ -40,6 +41,9 @@ struct IndexOptions {
     bool prune = false;
     /** How index_sources() reads its sources (encoding, largest document). */
     ReadOptions read{};
+    /** index_sources() indexes only the documents of this shard (shard_of their id), so that
+     *  N machines or jobs can each build one part; the default is every document. */
+    ShardSpec shard;
 
     /** The number of cores, at most 4 (at least 1). */
     [[nodiscard]] static std::size_t default_threads();
