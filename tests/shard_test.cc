@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -148,4 +149,19 @@ TEST_CASE("a stub of shards searches them as one index, each shard's version che
     CHECK_THROWS_WITH_AS(fahras::Searcher{empty},
                          ("cannot open index '" + empty + "': its stub lists no database").c_str(),
                          fahras::Error);
+}
+
+TEST_CASE("an index directory's own stub names the directory in errors, not its generation") {
+    const fahras::test::TempDir dir;
+    const std::string index = (dir.path() / "index").string();
+    std::filesystem::create_directories(index);
+    write_old_index((dir.path() / "index" / "gen-000001").string());
+    (void)dir.write("index/XAPIANDB", "glass gen-000001\n");
+    CHECK_THROWS_WITH_AS(fahras::Searcher{index},
+                         ("index '" + index +
+                          "' was built with analyzer version 0, this fahras-search uses version " +
+                          std::to_string(fahras::kAnalyzerVersion) +
+                          ": re-run fahras-index --overwrite --db '" + index + "' SOURCE...")
+                             .c_str(),
+                         fahras::IndexVersionError);
 }

@@ -64,8 +64,11 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
                Opening& o);
 
 /** Opens every line of the stub file @p stub (Xapian's format: `auto PATH`, `glass PATH`,
- *  `remote HOST:PORT`, `remote :PROGRAM ARGS`; '#' comments) into @p all. */
-void open_stub(Xapian::Database& all, const std::string& stub, Opening& o) {
+ *  `remote HOST:PORT`, `remote :PROGRAM ARGS`; '#' comments) into @p all. Errors name each
+ *  shard by its line, or by @p name if given (an index directory's own stub, naming its
+ *  live generation, stands for the directory). */
+void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
+               const std::optional<std::string>& name = std::nullopt) {
     std::ifstream in(stub);
     if (!in) throw Error("cannot open " + where(o, "") + ": cannot read stub file '" + stub + "'");
     std::size_t number = 0;
@@ -79,7 +82,7 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o) {
         if ((type == "auto" || type == "glass") && !arg.empty()) {
             // Relative paths are relative to the stub's directory, as Xapian reads them.
             const fs::path p = fs::path(stub).parent_path() / arg;
-            open_into(all, fs::path(arg).is_absolute() ? arg : p.string(), line, o);
+            open_into(all, fs::path(arg).is_absolute() ? arg : p.string(), name.value_or(line), o);
         } else if (type == "remote" && !arg.empty()) {
             Xapian::Database remote;
             try {
@@ -127,7 +130,7 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     if (fs::is_regular_file(status)) return open_stub(all, path, o);
     if (fs::is_directory(status) && !fs::exists(fs::path(path) / "iamglass", ec) &&
         fs::exists(fs::path(path) / "XAPIANDB", ec)) {
-        return open_stub(all, (fs::path(path) / "XAPIANDB").string(), o);
+        return open_stub(all, (fs::path(path) / "XAPIANDB").string(), o, shard);
     }
     Xapian::Database db;
     try {
