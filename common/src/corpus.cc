@@ -15,6 +15,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -79,12 +80,22 @@ std::string first_line(std::string_view text) {
 
 std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
 
-/** Up to @p limit bytes from @p in (fewer at the end of the file). */
+/** Up to @p limit bytes from @p in (fewer at the end of the file). The buffer grows as the
+ *  file turns out to be long: most files are small, and a part is up to 16 MiB. */
 std::string read_some(std::istream& in, std::size_t limit, const std::string& shown) {
-    std::string bytes(limit, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(limit));
-    if (in.bad()) throw InputError(shown, 0, errno_message("read error: "));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    std::string bytes;
+    std::size_t chunk = std::size_t{1} << 16;
+    while (bytes.size() < limit) {
+        const std::size_t want = std::min(chunk, limit - bytes.size());
+        const std::size_t had = bytes.size();
+        bytes.resize(had + want);
+        in.read(bytes.data() + had, static_cast<std::streamsize>(want));
+        if (in.bad()) throw InputError(shown, 0, errno_message("read error: "));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        bytes.resize(had + got);
+        if (got < want) break;
+        chunk *= 2;
+    }
     return bytes;
 }
 
@@ -471,27 +482,34 @@ enum class LineRead { Line, TooLong, End };
  *  is skipped without being kept (memory stays bounded). */
 LineRead next_line(std::istream& in, std::string& line, std::size_t limit) {
     line.clear();
-    std::streambuf& buffer = *in.rdbuf();
     bool too_long = false;
     bool any = false;
+    std::array<char, 1 << 16> buffer;
     for (;;) {
-        const int c = buffer.sbumpc();
-        if (c == std::char_traits<char>::eof()) {
-            in.setstate(std::ios::eofbit);
-            if (!any) return LineRead::End;
+        in.get(buffer.data(), static_cast<std::streamsize>(buffer.size()), '\n');
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got > 0) {
+            any = true;
+            if (!too_long && line.size() + got > limit) {
+                too_long = true;
+                std::string().swap(line);
+            }
+            if (!too_long) line.append(buffer.data(), got);
+        }
+        if (in.bad() || in.eof()) break;
+        if (in.fail()) in.clear();  // nothing read: the next character is the '\n'
+        const int next = in.rdbuf()->sgetc();
+        if (next == '\n') {
+            in.rdbuf()->sbumpc();
+            any = true;
             break;
         }
-        any = true;
-        if (c == '\n') break;
-        if (too_long) continue;
-        if (line.size() == limit) {
-            too_long = true;
-            line.clear();
-            line.shrink_to_fit();
-            continue;
+        if (next == std::char_traits<char>::eof()) {
+            in.setstate(std::ios::eofbit);
+            break;
         }
-        line += static_cast<char>(c);
     }
+    if (!any) return LineRead::End;
     return too_long ? LineRead::TooLong : LineRead::Line;
 }
 
@@ -552,6 +570,9 @@ void read_jsonl(const fs::path& path, const std::string& shown, const ReadOption
             it->second = number;
         }
         on_document(std::move(doc));
+    }
+    if (in.bad()) {
+        throw InputError(shown, number, errno_message("read error after this line: "));
     }
 }
 
