@@ -4,6 +4,8 @@
 #include "fahras/search.h"
 
 #include <stdlib.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -66,6 +68,9 @@ constexpr double kTitleWeight = 0.2;
 constexpr std::string_view kProcliticForms[] = {"و", "ف", "ب", "ل", "ك"};
 constexpr std::string_view kVerbPrefixes[] = {"ي", "ت", "ن", "ا"};
 constexpr std::size_t kMinFormStem = 3;
+
+// Words of this many letters or fewer get spelling suggestions one edit away, not two.
+constexpr std::size_t kShortWord = 4;
 
 std::size_t letters(std::string_view s) {
     return static_cast<std::size_t>(
@@ -343,6 +348,108 @@ FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
     return counts;
 }
 
+constexpr std::string_view kExactField = "exact:";
+
+/** NFC of UTF-8 @p text: the same written form, whatever order its marks were typed in. */
+std::string nfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(text);
+    const icu::UnicodeString out =
+        normalizer->normalize(icu::UnicodeString::fromUTF8(
+                                  icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                              status);
+    std::string utf8;
+    if (U_FAILURE(status)) return std::string(text);
+    out.toUTF8String(utf8);
+    return utf8;
+}
+
+/** Takes each `exact:"WORDS"` or `exact:WORD` out of @p query: it becomes the phrase "WORDS"
+ *  (matched like any phrase, by stem) and its written form, NFC, goes to @p forms. */
+std::string take_exact(std::string_view query, std::vector<std::string>* forms) {
+    std::string out;
+    std::size_t done = 0;
+    for (std::size_t i = query.find(kExactField); i != std::string_view::npos;
+         i = query.find(kExactField, i + 1)) {
+        const bool word_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' ||
+                                query[i - 1] == '\n' || query[i - 1] == '(' ||
+                                query[i - 1] == '+' || query[i - 1] == '-';
+        if (!word_start || i < done) continue;
+        std::size_t start = i + kExactField.size();
+        std::size_t end = 0;
+        std::size_t next = 0;
+        if (start < query.size() && query[start] == '"') {
+            ++start;
+            end = query.find('"', start);
+            if (end == std::string_view::npos) end = query.size();
+            next = std::min(end + 1, query.size());
+        } else {
+            end = query.find_first_of(" \t\n)", start);
+            if (end == std::string_view::npos) end = query.size();
+            next = end;
+        }
+        const std::string_view form = query.substr(start, end - start);
+        if (form.find_first_not_of(" \t\n") == std::string_view::npos) continue;
+        forms->push_back(nfc(form));
+        out += query.substr(done, i - done);
+        out += '"';
+        out += form;
+        out += '"';
+        done = next;
+        i = next - 1;
+    }
+    out += query.substr(done);
+    return out;
+}
+
+/** Keeps the documents whose stored title or text holds every written form, NFC. */
+class HoldsExactForms : public Xapian::MatchDecider {
+  public:
+    explicit HoldsExactForms(std::vector<std::string> forms) : forms_(std::move(forms)) {}
+
+    bool operator()(const Xapian::Document& doc) const override {
+        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        const std::string text =
+            nfc(field(data, schema::kFieldTitle) + "\n" + field(data, schema::kFieldText));
+        return std::all_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
+            return text.find(form) != std::string::npos;
+        });
+    }
+
+  private:
+    std::vector<std::string> forms_;
+};
+
+/** "Did you mean": @p words (normalized) with each word whose stem the index lacks replaced by
+ *  the nearest word of the index's spelling data whose stem it has; "" if none is replaced.
+ *  Xapian's own correction would also rewrite words the index has, since its terms are stems
+ *  (كاس → كان). Spelling correction is costly: it runs only for words missing altogether. */
+std::string suggestion(const Xapian::Database& db, StemmerKind stem_kind,
+                       const std::vector<std::string>& words) {
+    const Analyzer analyzer(stem_kind);
+    const auto in_index = [&](const std::string& word) {
+        return db.term_exists(detail::text_term(analyzer.stem(word)));
+    };
+    std::string out;
+    bool changed = false;
+    for (const std::string& word : words) {
+        std::string written = word;
+        if (!is_stop_word(word) && !in_index(word)) {
+            // Two edits are too many for a short word: they reach unrelated words.
+            const unsigned edits = letters(word) <= kShortWord ? 1 : 2;
+            std::string fixed = db.get_spelling_suggestion(word, edits);
+            if (!fixed.empty() && in_index(fixed)) {
+                written = std::move(fixed);
+                changed = true;
+            }
+        }
+        if (!out.empty()) out += ' ';
+        out += written;
+    }
+    return changed ? out : std::string();
+}
+
 }  // namespace
 
 Ranking parse_ranking(std::string_view name) {
@@ -405,8 +512,10 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
     };
 
-    const std::string prepared = prepare_query(query);
-    const std::vector<std::string> words = tokenize(query);
+    std::vector<std::string> exact_forms;
+    const std::string without_exact = take_exact(query, &exact_forms);
+    const std::string prepared = prepare_query(without_exact);
+    const std::vector<std::string> words = tokenize(without_exact);
     // An empty query asks for everything (with facets: the index's statistics); one with
     // text but no word (`...`) is a mistake.
     const bool blank = query.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -462,28 +571,19 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         enquire.add_matchspy(spies.back().get());
     }
     const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                         static_cast<Xapian::doccount>(options.limit), check_at_least);
+    // exact:"…" keeps the documents whose original text holds the written form.
+    const HoldsExactForms exact(exact_forms);
+    const Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
+        check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact);
 
     SearchResult result;
     result.matches_estimated = mset.get_matches_estimated();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
     }
-    // Spelling correction is costly, and Xapian would suggest one for every word not in the
-    // spelling table, which in Arabic includes every new clitic combination (لترامب). Ask
-    // for it only when some term of the query is missing from the index altogether.
-    for (auto term = parsed.get_unique_terms_begin();
-         options.suggestions == Suggestions::Yes && term != parsed.get_unique_terms_end(); ++term) {
-        // Filter terms (source:) are not words to correct.
-        if ((*term).starts_with(schema::kPrefixSource)) continue;
-        if (impl_->db.get_termfreq(*term) == 0) {
-            (void)parser.parse_query(prepared,
-                                     kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-            result.did_you_mean = parser.get_corrected_query_string();
-            break;
-        }
+    if (options.suggestions == Suggestions::Yes) {
+        result.did_you_mean = suggestion(impl_->db, impl_->stem_kind, words);
     }
     std::size_t rank = options.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
