@@ -4,15 +4,19 @@
 #include "fahras/index_writer.h"
 
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "fahras/analyzer.h"
 #include "fahras/search.h"
+#include "fahras/tokenize.h"
 #include "temp_dir.h"
 
 namespace {
@@ -48,7 +52,66 @@ std::vector<std::string> entries(const std::string& dir) {
     return out;
 }
 
+/** fahras's stemmer as a Xapian stemmer, for the reference term generator. */
+class AnalyzerStem : public Xapian::StemImplementation {
+  public:
+    std::string operator()(const std::string& word) override { return analyzer_.stem(word); }
+    std::string get_description() const override { return "test"; }
+
+  private:
+    fahras::Analyzer analyzer_;
+};
+
+using Postings = std::map<std::string, std::vector<Xapian::termpos>>;
+
+/** The text terms of @p doc (stems, `Z…`) with their positions. */
+Postings postings(const Xapian::Document& doc) {
+    Postings out;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        if (!(*t).starts_with('Z')) continue;
+        std::vector<Xapian::termpos>& positions = out[*t];
+        positions.assign(t.positionlist_begin(), t.positionlist_end());
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("the index holds what Xapian's TermGenerator makes of the analysis text") {
+    // IndexWriter writes terms and positions itself; this is the reference it must equal:
+    // TermGenerator with STEM_ALL_Z over analysis_text(), title first (as the title field,
+    // then as text), a gap of 100, then the text. Words it lower-cases or splits (ß, Greek,
+    // Cherokee, Ⓐ), numbers, and words over its 64-byte limit included.
+    const std::string title = "İstanbul AND Straße: الرئيسُ الروسي";
+    const std::string text = "ΣΊΣΥΦΟΣ ᏣᎳᎩ café ﻻ پچژگ ١٢٣ 2.5.3 G20 145مليون الـ20 Ⓐ x² ﬁ وٰ " +
+                             std::string(70, 'x') +
+                             " بببببببببببببببببببببببببببببببببببببببب والرئيس لترامب في موسكو.";
+    const fahras::test::TempDir dir;
+    const std::string source = dir.write("docs.jsonl", "{\"id\": \"a\", \"title\": \"" + title +
+                                                           "\", \"text\": \"" + text + "\"}\n");
+    const std::string db = (dir.path() / "index").string();
+    fahras::IndexOptions options;
+    options.threads = 1;
+    (void)fahras::index_sources(db, {source}, options, {});
+
+    Xapian::Document expected;
+    Xapian::TermGenerator gen;
+    gen.set_stemmer(Xapian::Stem(new AnalyzerStem));
+    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    gen.set_document(expected);
+    gen.index_text(fahras::analysis_text(title), 1, "S");
+    gen.index_text(fahras::analysis_text(title));
+    gen.increase_termpos();
+    gen.index_text(fahras::analysis_text(text));
+
+    const Xapian::Database index(db);
+    const Postings got = postings(index.get_document(1));
+    CHECK(got == postings(expected));
+    CHECK(got.contains("Zstrasse"));
+    CHECK(got.contains("ZSstrasse"));
+    CHECK(got.at("Zموسكو") == std::vector<Xapian::termpos>{2 * 5 + 100 + 22});
+    CHECK_FALSE(got.contains(std::string("Z").append(70, 'x')));
+}
 
 TEST_CASE("a new index is written by parallel shards and merged; a repeated id replaces") {
     const fahras::test::TempDir dir;

@@ -4,6 +4,7 @@
 #include "fahras/index_writer.h"
 
 #include <sys/stat.h>
+#include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
@@ -35,6 +37,12 @@ namespace {
 constexpr std::size_t kMaxIdTermBytes = 245;
 // Occurrences in one run before a word is added to the spelling table.
 constexpr Xapian::termcount kMinSpellingCount = 2;
+// Xapian's TermGenerator defaults: words longer than this many bytes are not indexed, and
+// increase_termpos() leaves this gap.
+constexpr std::size_t kMaxWordBytes = 64;
+constexpr Xapian::termpos kTitleGap = 100;
+// Distinct words whose terms IndexWriter keeps (it starts again when full).
+constexpr std::size_t kTermsCacheLimit = 200000;
 
 /** True if @p text, ignoring leading white space, begins with @p title. */
 bool starts_with_title(std::string_view text, std::string_view title) {
@@ -67,6 +75,42 @@ bool has_letter(std::string_view word) {
     return std::any_of(word.begin(), word.end(),
                        [](char c) { return (c & 0x80) != 0 || (c >= 'a' && c <= 'z'); });
 }
+
+/** True if Xapian's TermGenerator makes exactly one term of @p word (a word of an analysis
+ *  text), the word itself: every code point is a word character already in lower case, and
+ *  any '.' is a decimal point (the tokenizer keeps it only between digits). */
+bool is_one_term(std::string_view word) {
+    for (std::size_t i = 0; i < word.size();) {
+        const auto b = static_cast<unsigned char>(word[i]);
+        if (b < 0x80) {
+            if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.')) return false;
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        auto at = static_cast<std::int32_t>(i);
+        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), at,
+                static_cast<std::int32_t>(word.size()), c);
+        if (c < 0) return false;
+        i = static_cast<std::size_t>(at);
+        // ARABIC LETTER HAMZA .. ARABIC LETTER YEH: word characters without case.
+        if (c >= 0x0621 && c <= 0x064A) continue;
+        const auto u = static_cast<unsigned>(c);
+        if (!Xapian::Unicode::is_wordchar(u) || Xapian::Unicode::tolower(u) != u) return false;
+    }
+    return true;
+}
+
+/** Hash for string keys looked up by std::string_view (no temporary string). */
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 }  // namespace
 
@@ -111,22 +155,26 @@ AnalyzedDocument analyze(Document doc) {
 
 struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
+    Analyzer analyzer;
+    // Only for the rare word that is not one term as it stands (see text_terms).
     Xapian::TermGenerator generator;
+    // Word -> its text terms ("Z" + stem), so that each distinct word is stemmed once.
+    // Word frequencies are Zipfian: a bounded cache catches nearly every lookup.
+    StringMap<std::vector<std::string>> terms_cache;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
     // was the indexer's main cost, and adding words batch by batch still cost 40% of the
     // run: words are counted here and handed over once, at commit(). Only words seen at
     // least twice go in: words seen once are mostly typos and rare clitic combinations, and
     // are half of all distinct words.
-    std::unordered_map<std::string, Xapian::termcount> seen;
+    StringMap<Xapian::termcount> seen;
 
-    /** Counts the words of an analysis text for the spelling table. */
-    void count_spellings(std::string_view words) {
-        while (!words.empty()) {
-            const auto space = words.find(' ');
-            const std::string_view word = words.substr(0, space);
-            if (has_letter(word)) ++seen[std::string(word)];
-            if (space == std::string_view::npos) break;
-            words.remove_prefix(space + 1);
+    /** Counts one word of an analysis text for the spelling table. */
+    void count_spelling(std::string_view word) {
+        if (!has_letter(word)) return;
+        if (const auto it = seen.find(word); it != seen.end()) {
+            ++it->second;
+        } else {
+            seen.emplace(word, 1);
         }
     }
 
@@ -135,6 +183,63 @@ struct IndexWriter::Impl {
             if (count >= kMinSpellingCount) db.add_spelling(word, count);
         }
         seen.clear();
+    }
+
+    /** The text terms of one word of an analysis text, in order: what Xapian's
+     *  TermGenerator (STEM_ALL_Z) indexes for it, without running its tokenizer again. */
+    const std::vector<std::string>& text_terms(std::string_view word) {
+        if (const auto it = terms_cache.find(word); it != terms_cache.end()) return it->second;
+        if (terms_cache.size() >= kTermsCacheLimit) terms_cache.clear();
+        std::vector<std::string> terms;
+        if (is_one_term(word)) {
+            // TermGenerator skips words longer than its limit, and empty stems.
+            if (word.size() <= kMaxWordBytes) {
+                std::string stem = analyzer.stem(word);
+                if (!stem.empty()) terms.push_back(detail::text_term(stem));
+            }
+        } else {
+            // Upper case, or letters Xapian does not count as word characters: let the term
+            // generator split and lower-case the word as it always has.
+            Xapian::Document scratch;
+            generator.set_document(scratch);
+            generator.index_text(std::string(word));
+            std::vector<std::pair<Xapian::termpos, std::string>> by_position;
+            for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+                for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+                    by_position.emplace_back(*p, *t);
+                }
+            }
+            std::sort(by_position.begin(), by_position.end());
+            for (auto& [position, term] : by_position) terms.push_back(std::move(term));
+        }
+        return terms_cache.emplace(word, std::move(terms)).first->second;
+    }
+
+    /** Adds the terms of the words of @p words (an analysis text) to @p doc at positions
+     *  after @p pos, which it advances; with a non-empty @p field_prefix as field terms
+     *  ("Z" + prefix + stem). */
+    void add_words(Xapian::Document& doc, std::string_view words, std::string_view field_prefix,
+                   Xapian::termpos& pos, bool count_spellings) {
+        std::string field_term;
+        while (!words.empty()) {
+            const auto space = words.find(' ');
+            const std::string_view word = words.substr(0, space);
+            words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
+            if (count_spellings) count_spelling(word);
+            for (const std::string& term : text_terms(word)) {
+                if (field_prefix.empty()) {
+                    doc.add_posting(term, ++pos);
+                    continue;
+                }
+                const std::string_view stem =
+                    std::string_view(term).substr(schema::kPrefixStem.size());
+                field_term.clear();
+                for (const std::string_view part : {schema::kPrefixStem, field_prefix, stem}) {
+                    field_term.append(part.data(), part.size());
+                }
+                doc.add_posting(field_term, ++pos);
+            }
+        }
     }
 };
 
@@ -172,13 +277,14 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
     db.set_metadata(std::string(schema::kMetaAnalyzer), version);
     db.set_metadata(std::string(schema::kMetaStemmer), stemmer);
 
+    impl_->analyzer = Analyzer(options.stemmer);
     Xapian::TermGenerator& gen = impl_->generator;
-    gen.set_database(db);
     gen.set_stemmer(detail::make_stem(options.stemmer));
     // Only stems, Z-prefixed, with positions: phrases match through clitics and suffixes,
     // and each word costs one term (unstemmed terms too made indexing 25% slower and the
     // index 40% larger). Stop words are indexed like any word, so phrases containing them
-    // match; the query parser leaves them out of free-text queries.
+    // match; the query parser leaves them out of free-text queries. add() writes the same
+    // terms and positions as this term generator would, but itself (see Impl::add_words).
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
@@ -199,20 +305,19 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
             doc.id, 0, "document id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes");
     }
 
+    // Positions as TermGenerator numbers them: title terms from 1, then (unless the text
+    // begins with the title) the title's words again as text, a gap of 100, then the text.
     Xapian::Document xdoc;
-    Xapian::TermGenerator& gen = impl_->generator;
-    gen.set_document(xdoc);
+    Xapian::termpos pos = 0;
     if (!analyzed.title_words.empty()) {
-        gen.index_text(analyzed.title_words, 1, std::string(schema::kPrefixTitle));
+        impl_->add_words(xdoc, analyzed.title_words, schema::kPrefixTitle, pos, false);
         // A .txt title is the text's first line: index its words once, not twice.
         if (!analyzed.title_in_text) {
-            gen.index_text(analyzed.title_words);
-            gen.increase_termpos();
-            impl_->count_spellings(analyzed.title_words);
+            impl_->add_words(xdoc, analyzed.title_words, {}, pos, true);
+            pos += kTitleGap;
         }
     }
-    gen.index_text(analyzed.text_words);
-    impl_->count_spellings(analyzed.text_words);
+    impl_->add_words(xdoc, analyzed.text_words, {}, pos, true);
 
     xdoc.add_boolean_term(id_term);
     if (!doc.source.empty()) {

@@ -6,10 +6,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <vector>
 
+#include "fahras/error.h"
 #include "unicode_text.h"
 
 namespace fahras {
@@ -58,6 +61,8 @@ UChar32 fold_code_point(UChar32 c) {
         default:
             break;
     }
+    // The common cases first: ASCII, and ARABIC LETTER HAMZA .. ARABIC LETTER YEH.
+    if (c < 0x80 || (c >= 0x0621 && c <= 0x064A)) return c;
     // ARABIC FATHATAN .. ARABIC WAVY HAMZA BELOW: the harakat and other combining marks.
     if (c >= 0x064B && c <= 0x065F) return kDelete;
     // ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA .. ARABIC SMALL LOW MEEM:
@@ -90,23 +95,32 @@ namespace detail {
 
 namespace {
 
-/** Appends the Arabic folding of NFKC text @p composed to @p folded, calling
+/** Appends the Arabic folding of NFKC text @p composed to @p folded (empty), calling
  *  @p on_append(i) for each code unit appended from the code point at @p composed[i]. */
 template <class OnAppend>
 void fold_into(const icu::UnicodeString& composed, icu::UnicodeString& folded, OnAppend on_append) {
-    for (int32_t i = 0; i < composed.length();) {
+    // Folding maps each code point to at most one: the result is never longer. Code units
+    // are written straight into the result's buffer.
+    const int32_t length = composed.length();
+    char16_t* out = folded.getBuffer(std::max<int32_t>(length, 1));
+    if (out == nullptr) throw Error("ICU getBuffer failed: out of memory");
+    int32_t written = 0;
+    const char16_t* in = composed.getBuffer();
+    for (int32_t i = 0; i < length;) {
         const int32_t at = i;
-        const UChar32 c = composed.char32At(i);
-        i += U16_LENGTH(c);
+        UChar32 c;
+        U16_NEXT(in, i, length, c);
         UChar32 mapped = fold_code_point(c);
         if (c == 0x0648 && carries_superscript_alef(composed, i)) {  // ARABIC LETTER WAW
             mapped = 0x0627;                                         // ARABIC LETTER ALEF
         }
         if (mapped != kDelete) {
-            folded.append(mapped);
-            for (int32_t k = 0; k < U16_LENGTH(mapped); ++k) on_append(at);
+            const int32_t before = written;
+            U16_APPEND_UNSAFE(out, written, mapped);
+            for (int32_t k = before; k < written; ++k) on_append(at);
         }
     }
+    folded.releaseBuffer(written);
 }
 
 }  // namespace
@@ -118,13 +132,16 @@ icu::UnicodeString normalize_utf16(std::string_view text) {
     // fromUTF8 turns each invalid UTF-8 sequence into U+FFFD REPLACEMENT CHARACTER.
     const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    const icu::UnicodeString composed = nfkc->normalize(source, status);
-    check_icu(status, "NFKC normalize");
-
+    // Most text is already in NFKC: check (fast) before copying.
+    const bool is_nfkc = nfkc->isNormalized(source, status);
+    check_icu(status, "NFKC check");
+    icu::UnicodeString normalized;
+    if (!is_nfkc) {
+        normalized = nfkc->normalize(source, status);
+        check_icu(status, "NFKC normalize");
+    }
     icu::UnicodeString folded;
-    folded.getBuffer(composed.length());  // reserve; released at once below
-    folded.releaseBuffer(0);
-    fold_into(composed, folded, [](int32_t) {});
+    fold_into(is_nfkc ? source : normalized, folded, [](int32_t) {});
     return folded;
 }
 

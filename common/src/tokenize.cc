@@ -7,6 +7,7 @@
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 
@@ -32,31 +33,66 @@ icu::BreakIterator& word_breaker() {
 bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 
 bool is_letter_like(UChar32 c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    // ARABIC LETTER HAMZA .. ARABIC LETTER YEH: the common case, all letters.
+    if (c >= 0x0621 && c <= 0x064A) return true;
     if (u_isalpha(c)) return true;
     const auto mask = U_GET_GC_MASK(c);
     return (mask & U_GC_M_MASK) != 0;  // combining marks stay with their letter
 }
 
-bool is_operator(const icu::UnicodeString& word) {
+/** True if text[start, limit) is written exactly AND, OR, NOT or XOR. */
+bool is_operator(const icu::UnicodeString& text, int32_t start, int32_t limit) {
+    const int32_t length = limit - start;
+    if (length < 2 || length > 3) return false;
+    const icu::UnicodeString word = text.tempSubStringBetween(start, limit);
     return word == u"AND" || word == u"OR" || word == u"NOT" || word == u"XOR";
 }
 
-/** Splits one ICU word segment into runs of letters and runs of digits. */
+/** True for the code points of the Arabic block (U+0600..U+06FF), which have no case. */
+bool is_arabic_block(UChar32 c) { return c >= 0x0600 && c <= 0x06FF; }
+
+/** Appends code point @p c to @p out as UTF-8. */
+void append_utf8(std::string& out, UChar32 c) {
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    out.append(bytes, static_cast<std::size_t>(length));
+}
+
+/** Splits one ICU word segment into runs of letters and runs of digits.
+ *
+ *  Each word's UTF-8 is built as the segment is scanned: ASCII letters are lower-cased and
+ *  Arabic-block letters copied (case folding leaves them alone); only a word with any other
+ *  letter is case-folded by ICU. @p span is reused from word to word. */
 void split_segment(const icu::UnicodeString& text, int32_t start, int32_t limit,
+                   detail::WordSpan& span,
                    const std::function<void(const detail::WordSpan&)>& on_word) {
     enum class Run { None, Letters, Digits };
     Run run = Run::None;
     int32_t run_start = start;
-    icu::UnicodeString word;
+    bool needs_folding = false;  // the letter run has letters outside ASCII and Arabic
+    std::string& word = span.folded;
+    word.clear();
 
     auto flush = [&](int32_t end) {
-        if (run != Run::None && !word.isEmpty()) {
-            detail::WordSpan span{run_start, end, {}, is_operator(word)};
-            if (!span.is_operator) word.foldCase(U_FOLD_CASE_DEFAULT);
-            word.toUTF8String(span.folded);
+        if (run != Run::None && !word.empty()) {
+            span.start = run_start;
+            span.limit = end;
+            span.is_operator = run == Run::Letters && is_operator(text, run_start, end);
+            if (span.is_operator) {
+                word.clear();
+                text.tempSubStringBetween(run_start, end).toUTF8String(word);
+            } else if (needs_folding) {
+                icu::UnicodeString folded = text.tempSubStringBetween(run_start, end);
+                folded.foldCase(U_FOLD_CASE_DEFAULT);
+                word.clear();
+                folded.toUTF8String(word);
+            }
             on_word(span);
         }
-        word.remove();
+        word.clear();
+        needs_folding = false;
         run = Run::None;
     };
 
@@ -69,18 +105,23 @@ void split_segment(const icu::UnicodeString& text, int32_t start, int32_t limit,
                 run = Run::Digits;
                 run_start = i;
             }
-            word.append(c);
+            word += static_cast<char>(c);
         } else if (run == Run::Digits && (c == '.' || c == ',') && next < limit &&
                    is_ascii_digit(text.char32At(next))) {
             // Inside a number: keep the decimal point, drop the thousands separator.
-            if (c == '.') word.append(c);
+            if (c == '.') word += '.';
         } else if (is_letter_like(c)) {
             if (run != Run::Letters) {
                 flush(i);
                 run = Run::Letters;
                 run_start = i;
             }
-            word.append(c);
+            if (c < 0x80) {
+                word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            } else {
+                if (!is_arabic_block(c)) needs_folding = true;
+                append_utf8(word, c);
+            }
         } else {
             flush(i);
         }
@@ -97,11 +138,12 @@ void for_each_word(const icu::UnicodeString& normalized,
                    const std::function<void(const WordSpan&)>& on_word) {
     icu::BreakIterator& breaker = word_breaker();
     breaker.setText(normalized);
+    WordSpan span{0, 0, {}, false};  // one buffer for every word
     int32_t start = breaker.first();
     for (int32_t limit = breaker.next(); limit != icu::BreakIterator::DONE;
          start = limit, limit = breaker.next()) {
         if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-        split_segment(normalized, start, limit, on_word);
+        split_segment(normalized, start, limit, span, on_word);
     }
 }
 
