@@ -67,6 +67,23 @@ TEST_CASE("a directory gives one document per .txt file, id relative, sorted") {
     CHECK(r.docs[1].title == "عنوان ثان");
 }
 
+TEST_CASE("ReadOptions::skip_file is asked for each file of a directory, with path and id") {
+    const fahras::test::TempDir dir;
+    dir.write("b.txt", "نص ثان");
+    dir.write("a/c.txt", "نص أول");
+    std::vector<std::string> asked;
+    fahras::ReadOptions options;
+    options.skip_file = [&](const std::string& path, const std::string& id) {
+        asked.push_back(std::filesystem::path(path).lexically_relative(dir.path()).string() + " " +
+                        id);
+        return id == "a/c.txt";
+    };
+    const Read r = read(dir.path().string(), options);
+    CHECK(asked == std::vector<std::string>{"a/c.txt a/c.txt", "b.txt b.txt"});
+    CHECK(ids(r.docs) == std::vector<std::string>{"b.txt"});
+    CHECK(r.warnings.empty());
+}
+
 TEST_CASE("a .txt file named directly is one document with its file name as id") {
     const fahras::test::TempDir dir;
     const Read r = read(dir.write("sub/one.txt", "\xEF\xBB\xBFسطر أول\r\nسطر ثان\r\n"));

@@ -4,6 +4,7 @@
 #include "fahras/index_writer.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "fahras/analyzer.h"
+#include "fahras/schema.h"
 #include "fahras/search.h"
 #include "fahras/tokenize.h"
 #include "temp_dir.h"
@@ -347,4 +349,49 @@ TEST_CASE("--prune removes the documents of vanished sources and files, never af
     std::filesystem::remove(a);
     CHECK(counts(fahras::index_sources(db, {dir_source}, options, {})) == Counts{0, 0, 2, 1, 1});
     CHECK(ids(db, "مدينة") == std::vector<std::string>{"x.txt"});
+}
+
+TEST_CASE("files below a directory are skipped while their size, mtime and ctime stay") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    const std::string a = dir.write("docs/a.txt", "مدينة أولى");
+    (void)dir.write("docs/b.txt", "مدينة ثانية");
+    const std::string docs = (dir.path() / "docs").string();
+    const auto stored_state = [&] {
+        const Xapian::Database xdb(db);
+        return xdb.get_document(*xdb.postlist_begin("Qa.txt"))
+            .get_value(fahras::schema::kSlotFileState);
+    };
+    const auto file_state = [&] {
+        struct stat st {};
+        REQUIRE(::stat(a.c_str(), &st) == 0);
+        const auto ns = [](const timespec& t) {
+            return std::to_string(static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec);
+        };
+        return std::to_string(st.st_size) + " " + ns(st.st_mtim) + " " + ns(st.st_ctim);
+    };
+    std::vector<std::string> analyzed;
+    fahras::IndexCallbacks callbacks;
+    callbacks.on_document = [&](const fahras::Document& d) { analyzed.push_back(d.id); };
+
+    CHECK(counts(fahras::index_sources(db, {docs}, {}, callbacks)) == Counts{2, 0, 0, 0, 2});
+    CHECK(stored_state() == file_state());
+    analyzed.clear();
+    CHECK(counts(fahras::index_sources(db, {docs}, {}, callbacks)) == Counts{0, 0, 0, 2, 2});
+    CHECK(analyzed.empty());
+
+    // Touched, same text: read again, not analyzed, its new state stored.
+    std::filesystem::last_write_time(
+        a, std::filesystem::file_time_type::clock::now() + std::chrono::seconds(5));
+    const std::string touched = file_state();
+    CHECK(stored_state() != touched);
+    CHECK(counts(fahras::index_sources(db, {docs}, {}, callbacks)) == Counts{0, 0, 0, 2, 2});
+    CHECK(analyzed.empty());
+    CHECK(stored_state() == touched);
+
+    // Changed: analyzed again.
+    (void)dir.write("docs/a.txt", "قرية");
+    CHECK(counts(fahras::index_sources(db, {docs}, {}, callbacks)) == Counts{0, 1, 0, 1, 2});
+    CHECK(analyzed == std::vector<std::string>{"a.txt"});
+    CHECK(stored_state() == file_state());
 }

@@ -648,6 +648,7 @@ void read_directory(const fs::path& root, const std::string& shown, const ReadOp
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) {
         const std::string id = file.lexically_relative(root).generic_string();
+        if (options.skip_file && options.skip_file(file.string(), id)) continue;
         try {
             if (kind_of(file) == FileKind::Html) {
                 read_html_file(file, id, shown_path(file), options, on_document, on_warning);

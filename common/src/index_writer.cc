@@ -126,6 +126,7 @@ struct AnalyzedDocument {
     std::string data;            ///< the stored fields, serialized
     std::string content_hash;    ///< schema::kSlotContentHash, if known
     std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
+    std::string file_state;      ///< schema::kSlotFileState, if read from a directory
 };
 
 namespace {
@@ -335,6 +336,7 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (!analyzed.content_hash.empty()) {
         xdoc.add_value(schema::kSlotContentHash, analyzed.content_hash);
     }
+    if (!analyzed.file_state.empty()) xdoc.add_value(schema::kSlotFileState, analyzed.file_state);
     if (!analyzed.source_key.empty()) {
         xdoc.add_boolean_term(std::string(schema::kPrefixSourceKey) + analyzed.source_key);
         xdoc.add_value(schema::kSlotSourceKey, analyzed.source_key);
@@ -389,6 +391,8 @@ struct Item {
     Change change = Change::Added;
     std::string source;
     bool end_of_source = false;
+    /** Only store doc.file_state on the indexed document doc.doc.id (updating). */
+    bool refresh_file_state = false;
     SourceState state;  ///< end_of_source: to record
     /** end_of_source, pruning: the ids read from the source; its other documents go. */
     std::optional<std::unordered_set<std::string>> ids;
@@ -655,8 +659,46 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         const std::size_t warnings_before = run.warnings();
         std::optional<std::unordered_set<std::string>> ids;
         if (plan.prune && live) ids.emplace();
+        // Files below a directory: one skipped while its size and times are those stored
+        // with its document(s); otherwise its documents carry them, unless it warned.
+        std::string file_state;
+        std::size_t file_warnings = 0;
+        ReadOptions read = plan.read;
+        read.skip_file = [&](const std::string& file, const std::string& id) {
+            file_state = source_state(file, false).value_or("");
+            if (const auto tab = file_state.find('\t'); tab != std::string::npos) {
+                file_state = file_state.substr(0, tab).substr(file_state.find(' ') + 1);
+            }
+            file_warnings = run.warnings();
+            if (!live || file_state.empty()) return false;
+            // The file's documents: `id`, then the parts of a long file `id#2`, `id#3`...
+            const std::vector<std::string> same = live->with([&](Xapian::Database& db) {
+                std::vector<std::string> found;
+                for (std::size_t part = 1;; ++part) {
+                    const std::string doc_id = part == 1 ? id : id + "#" + std::to_string(part);
+                    const std::string term = std::string(schema::kPrefixId) + doc_id;
+                    Xapian::PostingIterator p = db.postlist_begin(term);
+                    if (p == db.postlist_end(term)) break;
+                    const Xapian::Document old = db.get_document(*p);
+                    if (old.get_value(schema::kSlotFileState) != file_state ||
+                        old.get_value(schema::kSlotSourceKey) != key) {
+                        return std::vector<std::string>{};
+                    }
+                    found.push_back(doc_id);
+                }
+                return found;
+            });
+            if (same.empty()) return false;
+            for (const std::string& doc_id : same) {
+                if (!ids_this_run.insert(doc_id).second) return false;  // repeated: read it
+            }
+            if (ids) ids->insert(same.begin(), same.end());
+            run.unchanged(same.size());
+            run.read(same.size(), 0);
+            return true;
+        };
         read_source(
-            source, plan.read,
+            source, read,
             [&](Document&& doc) {
                 if (!open) return;
                 run.read(1, doc.text.size() + doc.title.size());
@@ -668,19 +710,29 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 if (ids) ids->insert(doc.id);
                 if (live && !repeated) {
                     const std::string id_term = std::string(schema::kPrefixId) + doc.id;
-                    const bool same = live->with([&](Xapian::Database& db) {
-                                              Xapian::PostingIterator p =
-                                                  db.postlist_begin(id_term);
-                                              if (p == db.postlist_end(id_term))
-                                                  return std::optional<bool>{};
-                                              const Xapian::Document old = db.get_document(*p);
-                                              return std::optional<bool>{
-                                                  old.get_value(schema::kSlotContentHash) == hash &&
-                                                  old.get_value(schema::kSlotSourceKey) == key};
-                                          })
-                                          .value_or(false);
+                    // The stored file state, if the document is the same.
+                    const std::optional<std::string> same =
+                        live->with([&](Xapian::Database& db) -> std::optional<std::string> {
+                            Xapian::PostingIterator p = db.postlist_begin(id_term);
+                            if (p == db.postlist_end(id_term)) return std::nullopt;
+                            const Xapian::Document old = db.get_document(*p);
+                            if (old.get_value(schema::kSlotContentHash) != hash ||
+                                old.get_value(schema::kSlotSourceKey) != key) {
+                                return std::nullopt;
+                            }
+                            return old.get_value(schema::kSlotFileState);
+                        });
                     if (same) {
                         run.unchanged(1);
+                        // A file touched but not changed: store its new state, so that the
+                        // next run skips it (no analysis: a value changes).
+                        if (*same != file_state && run.warnings() == file_warnings) {
+                            Item refresh;
+                            refresh.refresh_file_state = true;
+                            refresh.doc.doc.id = doc.id;
+                            refresh.doc.file_state = file_state;
+                            open = queues[0].push(std::move(refresh));
+                        }
                         return;
                     }
                 }
@@ -702,6 +754,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 }
                 item.doc.content_hash = std::move(hash);
                 item.doc.source_key = key;
+                if (run.warnings() == file_warnings) item.doc.file_state = file_state;
                 open = queues[shard].push(std::move(item));
             },
             [&](const InputError& e) { run.warn(e); });
@@ -752,10 +805,21 @@ void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& r
             end_source(detail::WriterAccess::db(writer), *item, run);
             continue;
         }
+        if (item->refresh_file_state) {
+            Xapian::WritableDatabase& db = detail::WriterAccess::db(writer);
+            const std::string id_term = std::string(schema::kPrefixId) + item->doc.doc.id;
+            Xapian::PostingIterator p = db.postlist_begin(id_term);
+            if (p == db.postlist_end(id_term)) continue;
+            Xapian::Document doc = db.get_document(*p);
+            doc.add_value(schema::kSlotFileState, item->doc.file_state);
+            db.replace_document(*p, doc);
+            continue;
+        }
         if (!item->analyzed) {
             detail::AnalyzedDocument analyzed = detail::analyze(std::move(item->doc.doc));
             analyzed.content_hash = std::move(item->doc.content_hash);
             analyzed.source_key = std::move(item->doc.source_key);
+            analyzed.file_state = std::move(item->doc.file_state);
             item->doc = std::move(analyzed);
         }
         try {

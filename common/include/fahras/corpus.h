@@ -56,6 +56,11 @@ struct ReadOptions {
      *  is skipped (with a warning). Memory stays bounded by it whatever the input size. */
     std::size_t max_document_bytes = kDefaultMaxDocumentBytes;
 
+    /** Asked before each file below a directory SOURCE is read, with the file's path and
+     *  the id its (first) document gets: true skips the file (fahras::index_sources: it
+     *  is unchanged since it was indexed). Empty: every file is read. */
+    std::function<bool(const std::string& path, const std::string& id)> skip_file{};
+
     /** 16 MiB: a long book is 2 MB; larger files are archives of many texts. */
     static constexpr std::size_t kDefaultMaxDocumentBytes = std::size_t{16} << 20;
 };

@@ -43,6 +43,10 @@ inline constexpr unsigned kSlotContentHash = 5;
 /** Value slot holding the key of the SOURCE the document was read from (see
  *  kPrefixSourceKey), for --prune. */
 inline constexpr unsigned kSlotSourceKey = 6;
+/** Value slot holding, on a document read from a file below a directory SOURCE, that
+ *  file's `SIZE MTIME_NS CTIME_NS` when it was read (empty if it gave warnings): an update
+ *  skips the file while they stay the same. */
+inline constexpr unsigned kSlotFileState = 9;
 
 /** Boolean term `XF` + source key (16 hex digits of a hash of the SOURCE's absolute path)
  *  on every document read from that SOURCE (a file or directory named to fahras-index). */
