@@ -32,16 +32,25 @@ count() {
 
 before=0
 hits=0
+span=0.3
 i=1
 while [ "$i" -le "$kills" ]; do
     make_part "$i"
     mode=""
     if [ $((i % 4)) -eq 0 ]; then mode=--rebuild; fi
-    delay=$(awk -v s="$i$$" 'BEGIN { srand(s); printf "%.2f", rand() * 0.6 }')
+    delay=$(awk -v s="$i$$" -v d="$span" 'BEGIN { srand(s); printf "%.3f", rand() * d }')
     "$index" --db db --batch-size 20 --threads 2 $mode src/*.jsonl 2>"kill-$i.err" &
     pid=$!
     sleep "$delay"
-    if kill -9 "$pid" 2>/dev/null; then hits=$((hits + 1)); fi
+    # The span of the random delay adapts to the machine's speed: halved when the indexer
+    # had already finished, widened when the kill landed, so that kills land on a fast idle
+    # machine as on a slow loaded one.
+    if kill -9 "$pid" 2>/dev/null; then
+        hits=$((hits + 1))
+        span=$(awk -v d="$span" 'BEGIN { d *= 1.1; if (d > 2) d = 2; printf "%.3f", d }')
+    else
+        span=$(awk -v d="$span" 'BEGIN { printf "%.3f", d / 2 }')
+    fi
     wait "$pid" 2>/dev/null
     if [ -f db/XAPIANDB ]; then
         if ! xapian-check db/XAPIANDB >"check-$i.log" 2>&1; then
