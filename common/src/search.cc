@@ -284,6 +284,37 @@ Xapian::Query date_filter(const SearchOptions& options) {
                          date_bound(options.since, "since", Bound::Lower), until);
 }
 
+/** Where a field's value lies in a query: `FIELD"VALUE"` (to the closing quote, or the end)
+ *  or `FIELDVALUE` (to white space or ')'). */
+struct FieldValue {
+    std::size_t start = 0;  ///< first byte of the value
+    std::size_t end = 0;    ///< one past its last byte
+    std::size_t next = 0;   ///< one past the field (after a closing quote)
+};
+
+/** True if the field name at @p i of @p query starts a word (after space, '(', '+' or '-'). */
+bool at_word_start(std::string_view query, std::size_t i) {
+    return i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '\n' ||
+           query[i - 1] == '(' || query[i - 1] == '+' || query[i - 1] == '-';
+}
+
+/** The value of the field whose name ends at @p start of @p query. */
+FieldValue field_value(std::string_view query, std::size_t start) {
+    FieldValue v;
+    v.start = start;
+    if (start < query.size() && query[start] == '"') {
+        ++v.start;
+        v.end = query.find('"', v.start);
+        if (v.end == std::string_view::npos) v.end = query.size();
+        v.next = std::min(v.end + 1, query.size());
+    } else {
+        v.end = query.find_first_of(" \t\n)", start);
+        if (v.end == std::string_view::npos) v.end = query.size();
+        v.next = v.end;
+    }
+    return v;
+}
+
 constexpr std::string_view kSourceField = "source:";
 
 /** The query as the parser reads it: query_text() for the words, and each `source:NAME`
@@ -292,26 +323,13 @@ constexpr std::string_view kSourceField = "source:";
 std::string prepare_query(std::string_view query) {
     std::string out;
     std::size_t text_start = 0;
-    const auto at_word_start = [&](std::size_t i) {
-        return i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' || query[i - 1] == '\n' ||
-               query[i - 1] == '(' || query[i - 1] == '+' || query[i - 1] == '-';
-    };
     for (std::size_t i = query.find(kSourceField); i != std::string_view::npos;
          i = query.find(kSourceField, i + 1)) {
-        if (!at_word_start(i)) continue;
-        std::size_t value_start = i + kSourceField.size();
-        std::size_t value_end = 0;
-        std::size_t field_end = 0;
-        if (value_start < query.size() && query[value_start] == '"') {
-            ++value_start;
-            value_end = query.find('"', value_start);
-            if (value_end == std::string_view::npos) value_end = query.size();
-            field_end = std::min(value_end + 1, query.size());
-        } else {
-            value_end = query.find_first_of(" \t\n)", value_start);
-            if (value_end == std::string_view::npos) value_end = query.size();
-            field_end = value_end;
-        }
+        if (!at_word_start(query, i)) continue;
+        const FieldValue v = field_value(query, i + kSourceField.size());
+        const std::size_t value_start = v.start;
+        const std::size_t value_end = v.end;
+        const std::size_t field_end = v.next;
         const std::string key = source_key(query.substr(value_start, value_end - value_start));
         if (key.empty() || key.find('"') != std::string::npos) continue;
         std::size_t field_start = i;
@@ -372,23 +390,11 @@ std::string take_exact(std::string_view query, std::vector<std::string>* forms) 
     std::size_t done = 0;
     for (std::size_t i = query.find(kExactField); i != std::string_view::npos;
          i = query.find(kExactField, i + 1)) {
-        const bool word_start = i == 0 || query[i - 1] == ' ' || query[i - 1] == '\t' ||
-                                query[i - 1] == '\n' || query[i - 1] == '(' ||
-                                query[i - 1] == '+' || query[i - 1] == '-';
-        if (!word_start || i < done) continue;
-        std::size_t start = i + kExactField.size();
-        std::size_t end = 0;
-        std::size_t next = 0;
-        if (start < query.size() && query[start] == '"') {
-            ++start;
-            end = query.find('"', start);
-            if (end == std::string_view::npos) end = query.size();
-            next = std::min(end + 1, query.size());
-        } else {
-            end = query.find_first_of(" \t\n)", start);
-            if (end == std::string_view::npos) end = query.size();
-            next = end;
-        }
+        if (!at_word_start(query, i) || i < done) continue;
+        const FieldValue v = field_value(query, i + kExactField.size());
+        const std::size_t start = v.start;
+        const std::size_t end = v.end;
+        const std::size_t next = v.next;
         const std::string_view form = query.substr(start, end - start);
         if (form.find_first_not_of(" \t\n") == std::string_view::npos) continue;
         forms->push_back(nfc(form));
