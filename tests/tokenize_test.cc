@@ -73,6 +73,17 @@ TEST_CASE("query_text keeps query syntax and normalizes words") {
         {"145مليون", "145 مليون"},
         {"title:بوتين", "title:بوتين"},
         {"العنوان: بوتين", "العنوان  بوتين"},
+        // Stop words have no positions: phrases and hyphenated words go without them, a
+        // hyphen left before a word never becomes "must not", and a phrase of stop words
+        // alone is its words.
+        {"\"الرئيس في موسكو\"", "\"الرييس  موسكو\""},
+        {"\"في موسكو\" بوتين", "\" موسكو\" بوتين"},
+        {"الحرب-في-غزة", "الحرب-غزه"},
+        {"في-غزة", " غزه"},
+        {"\"في من\" بوتين", " في من  بوتين"},
+        {"في موسكو", "في موسكو"},
+        // Fields hold words without positions: a hyphenated field word is its words.
+        {"title:الأمريكية-الروسية", "title:الامريكيه title:الروسيه"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.input);

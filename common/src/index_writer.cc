@@ -36,7 +36,7 @@ namespace {
 // Xapian refuses terms longer than 245 bytes; the id term is the only one we build whole.
 constexpr std::size_t kMaxIdTermBytes = 245;
 // Occurrences in one run before a word is added to the spelling table.
-constexpr Xapian::termcount kMinSpellingCount = 2;
+constexpr Xapian::termcount kMinSpellingCount = 3;
 // Xapian's TermGenerator defaults: words longer than this many bytes are not indexed, and
 // increase_termpos() leaves this gap.
 constexpr std::size_t kMaxWordBytes = 64;
@@ -136,14 +136,9 @@ AnalyzedDocument analyze(Document doc) {
     a.title_words = analysis_text(doc.title);
     a.text_words = analysis_text(doc.text);
     a.title_in_text = starts_with_title(doc.text, doc.title);
-    nlohmann::json data = {
-        {schema::kFieldId, doc.id},
-        {schema::kFieldTitle, doc.title},
-        {schema::kFieldText, doc.text},
-    };
-    if (!doc.date.empty()) data[schema::kFieldDate] = doc.date;
-    if (!doc.source.empty()) data[schema::kFieldSource] = doc.source;
-    if (!doc.url.empty()) data[schema::kFieldUrl] = doc.url;
+    // The other fields are value slots already (IndexWriter::add): stored twice, they cost
+    // 4% of the index.
+    const nlohmann::json data = {{schema::kFieldText, doc.text}};
     // Stored text is already valid UTF-8 (the readers repair it); replace, never throw.
     a.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     a.doc = std::move(doc);
@@ -159,14 +154,20 @@ struct IndexWriter::Impl {
     Analyzer analyzer;
     // Only for the rare word that is not one term as it stands (see text_terms).
     Xapian::TermGenerator generator;
+    /** The text terms of one word, and whether they are written with their position. */
+    struct WordTerms {
+        std::vector<std::string> terms;
+        bool positional = true;
+    };
     // Word -> its text terms ("Z" + stem), so that each distinct word is stemmed once.
     // Word frequencies are Zipfian: a bounded cache catches nearly every lookup.
-    StringMap<std::vector<std::string>> terms_cache;
+    StringMap<WordTerms> terms_cache;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
     // was the indexer's main cost, and adding words batch by batch still cost 40% of the
-    // run: words are counted here and handed over once, at commit(). Only words seen at
-    // least twice go in: words seen once are mostly typos and rare clitic combinations, and
-    // are half of all distinct words.
+    // run: words are counted here and handed over once, at commit(). Only words seen
+    // kMinSpellingCount times go in: rarer ones are mostly typos and rare clitic
+    // combinations, and words seen once or twice are 57% of all distinct words (10,000 news
+    // articles); a suggestion should be a common word anyway.
     StringMap<Xapian::termcount> seen;
 
     /** Counts one word of an analysis text for the spelling table. */
@@ -188,7 +189,7 @@ struct IndexWriter::Impl {
 
     /** The text terms of one word of an analysis text, in order: what Xapian's
      *  TermGenerator (STEM_ALL_Z) indexes for it, without running its tokenizer again. */
-    const std::vector<std::string>& text_terms(std::string_view word) {
+    const WordTerms& text_terms(std::string_view word) {
         if (const auto it = terms_cache.find(word); it != terms_cache.end()) return it->second;
         if (terms_cache.size() >= kTermsCacheLimit) terms_cache.clear();
         std::vector<std::string> terms;
@@ -213,7 +214,10 @@ struct IndexWriter::Impl {
             std::sort(by_position.begin(), by_position.end());
             for (auto& [position, term] : by_position) terms.push_back(std::move(term));
         }
-        return terms_cache.emplace(word, std::move(terms)).first->second;
+        // Stop words are indexed without positions (docs/index-layout.md): they are a fifth of
+        // all words, and phrases are matched without them (query_text).
+        const bool positional = !is_stop_word(word);
+        return terms_cache.emplace(word, WordTerms{std::move(terms), positional}).first->second;
     }
 
     /** Adds the terms of the words of @p words (an analysis text) to @p doc at positions
@@ -227,18 +231,26 @@ struct IndexWriter::Impl {
             const std::string_view word = words.substr(0, space);
             words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
             if (count_spellings) count_spelling(word);
-            for (const std::string& term : text_terms(word)) {
-                if (field_prefix.empty()) {
-                    doc.add_posting(term, ++pos);
-                    continue;
+            const WordTerms& word_terms = text_terms(word);
+            for (const std::string& term : word_terms.terms) {
+                const std::string* add = &term;
+                if (!field_prefix.empty()) {
+                    const std::string_view stem =
+                        std::string_view(term).substr(schema::kPrefixStem.size());
+                    field_term.clear();
+                    for (const std::string_view part : {schema::kPrefixStem, field_prefix, stem}) {
+                        field_term.append(part.data(), part.size());
+                    }
+                    add = &field_term;
                 }
-                const std::string_view stem =
-                    std::string_view(term).substr(schema::kPrefixStem.size());
-                field_term.clear();
-                for (const std::string_view part : {schema::kPrefixStem, field_prefix, stem}) {
-                    field_term.append(part.data(), part.size());
+                // A stop word takes no position: a phrase is matched without its stop words
+                // (query_text drops them), so "الرئيس في موسكو" finds الرئيس من موسكو too.
+                // Field terms (title:) take none either: fields are searched by word.
+                if (word_terms.positional && field_prefix.empty()) {
+                    doc.add_posting(*add, ++pos);
+                } else {
+                    doc.add_term(*add);
                 }
-                doc.add_posting(field_term, ++pos);
             }
         }
     }
@@ -283,9 +295,9 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
     gen.set_stemmer(detail::make_stem(options.stemmer));
     // Only stems, Z-prefixed, with positions: phrases match through clitics and suffixes,
     // and each word costs one term (unstemmed terms too made indexing 25% slower and the
-    // index 40% larger). Stop words are indexed like any word, so phrases containing them
-    // match; the query parser leaves them out of free-text queries. add() writes the same
-    // terms and positions as this term generator would, but itself (see Impl::add_words).
+    // index 40% larger). Stop words and title-field terms are indexed without positions
+    // (Impl::add_words). add() writes the same terms and positions as this term generator
+    // would over the words that are not stop words, but itself.
     gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 

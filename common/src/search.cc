@@ -233,7 +233,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
             match.term = detail::text_stem(term).value_or(term);
             if (words.empty()) {
                 const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-                words = tokenize(field(data, schema::kFieldTitle) + "\n" +
+                words = tokenize(doc.get_value(schema::kSlotTitle) + "\n" +
                                  field(data, schema::kFieldText));
             }
             std::map<std::string, unsigned> forms;
@@ -417,7 +417,7 @@ class HoldsExactForms : public Xapian::MatchDecider {
     bool operator()(const Xapian::Document& doc) const override {
         const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
         const std::string text =
-            nfc(field(data, schema::kFieldTitle) + "\n" + field(data, schema::kFieldText));
+            nfc(doc.get_value(schema::kSlotTitle) + "\n" + field(data, schema::kFieldText));
         return std::all_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
             return text.find(form) != std::string::npos;
         });

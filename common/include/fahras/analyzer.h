@@ -60,7 +60,7 @@ struct Token {
     std::string stem;        ///< the stem: the index term without its prefix
     std::size_t start = 0;   ///< byte offset of the surface form in the input
     std::size_t end = 0;  ///< byte offset just past it: surface == input.substr(start, end - start)
-    StopWord stop_word = StopWord::No;  ///< stop words are indexed but left out of free queries
+    StopWord stop_word = StopWord::No;  ///< indexed without positions, left out of queries
 };
 
 /** Turns text into index terms: the one analysis shared by indexing and searching.
@@ -104,7 +104,9 @@ class Analyzer {
  *  (schema.h). Bump it whenever any of them changes what terms or values a document gives:
  *  indexes record it and the searcher refuses an index built with another version.
  *  2: day and month value slots, source terms through source_key().
+ *  4: stop words and title-field terms without positions; the stored record holds the text
+ *     only (the other fields are value slots).
  */
-inline constexpr int kAnalyzerVersion = 3;
+inline constexpr int kAnalyzerVersion = 4;
 
 }  // namespace fahras

@@ -80,7 +80,7 @@ class IndexWriter {
     void add(const Document& doc);
 
     /** Makes everything added so far durable and visible, spelling data included (words
-     *  seen at least twice since the last commit). Call it before reporting success: the
+     *  seen at least three times since the last commit). Call it before reporting success: the
      *  destructor does not commit. */
     void commit();
 

@@ -66,7 +66,8 @@ inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
  *  warnings, `dir`): an unchanged file (same size and times) is skipped whole. */
 inline constexpr std::string_view kMetaSourcePrefix = "fahras:source:";
 
-/** Document data: a JSON object with the stored fields below (UTF-8, original text). */
+/** Document data: a JSON object with the original text (kFieldText, UTF-8); the other
+ *  fields are value slots. The other names are those of JSONL records. */
 inline constexpr std::string_view kFieldId = "id";
 inline constexpr std::string_view kFieldTitle = "title";
 inline constexpr std::string_view kFieldText = "text";
