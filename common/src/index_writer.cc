@@ -158,6 +158,8 @@ struct IndexWriter::Impl {
     struct WordTerms {
         std::vector<std::string> terms;
         bool positional = true;
+        bool spelled = false;        ///< has a letter: a candidate for the spelling table
+        Xapian::termcount seen = 0;  ///< occurrences not yet counted in `seen`
     };
     // Word -> its text terms ("Z" + stem), so that each distinct word is stemmed once.
     // Word frequencies are Zipfian: a bounded cache catches nearly every lookup.
@@ -170,17 +172,21 @@ struct IndexWriter::Impl {
     // articles); a suggestion should be a common word anyway.
     StringMap<Xapian::termcount> seen;
 
-    /** Counts one word of an analysis text for the spelling table. */
-    void count_spelling(std::string_view word) {
-        if (!has_letter(word)) return;
-        if (const auto it = seen.find(word); it != seen.end()) {
-            ++it->second;
-        } else {
-            seen.emplace(word, 1);
+    /** Moves the spelling counts kept in terms_cache (one lookup a word, not two) to `seen`. */
+    void gather_spellings() {
+        for (auto& [word, terms] : terms_cache) {
+            if (terms.seen == 0) continue;
+            if (const auto it = seen.find(word); it != seen.end()) {
+                it->second += terms.seen;
+            } else {
+                seen.emplace(word, terms.seen);
+            }
+            terms.seen = 0;
         }
     }
 
     void flush_spellings() {
+        gather_spellings();
         for (const auto& [word, count] : seen) {
             if (count >= kMinSpellingCount) db.add_spelling(word, count);
         }
@@ -189,9 +195,12 @@ struct IndexWriter::Impl {
 
     /** The text terms of one word of an analysis text, in order: what Xapian's
      *  TermGenerator (STEM_ALL_Z) indexes for it, without running its tokenizer again. */
-    const WordTerms& text_terms(std::string_view word) {
+    WordTerms& text_terms(std::string_view word) {
         if (const auto it = terms_cache.find(word); it != terms_cache.end()) return it->second;
-        if (terms_cache.size() >= kTermsCacheLimit) terms_cache.clear();
+        if (terms_cache.size() >= kTermsCacheLimit) {
+            gather_spellings();
+            terms_cache.clear();
+        }
         std::vector<std::string> terms;
         if (is_one_term(word)) {
             // TermGenerator skips words longer than its limit, and empty stems.
@@ -217,7 +226,8 @@ struct IndexWriter::Impl {
         // Stop words are indexed without positions (docs/index-layout.md): they are a fifth of
         // all words, and phrases are matched without them (query_text).
         const bool positional = !is_stop_word(word);
-        return terms_cache.emplace(word, WordTerms{std::move(terms), positional}).first->second;
+        return terms_cache.emplace(word, WordTerms{std::move(terms), positional, has_letter(word)})
+            .first->second;
     }
 
     /** Adds the terms of the words of @p words (an analysis text) to @p doc at positions
@@ -230,8 +240,8 @@ struct IndexWriter::Impl {
             const auto space = words.find(' ');
             const std::string_view word = words.substr(0, space);
             words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
-            if (count_spellings) count_spelling(word);
-            const WordTerms& word_terms = text_terms(word);
+            WordTerms& word_terms = text_terms(word);
+            if (count_spellings && word_terms.spelled) ++word_terms.seen;
             for (const std::string& term : word_terms.terms) {
                 const std::string* add = &term;
                 if (!field_prefix.empty()) {
