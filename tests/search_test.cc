@@ -142,8 +142,8 @@ TEST_CASE("opening something that is not a current fahras index fails clearly") 
     CHECK_THROWS_WITH_AS(
         fahras::Searcher{old},
         ("index '" + old + "' was built with analyzer version 0, this fahras-search uses version " +
-         std::to_string(fahras::kAnalyzerVersion) + ": re-run fahras-index --overwrite --db '" +
-         old + "' SOURCE...")
+         std::to_string(fahras::kAnalyzerVersion) + ": re-run fahras-index --rebuild --db '" + old +
+         "' SOURCE...")
             .c_str(),
         fahras::IndexVersionError);
 }

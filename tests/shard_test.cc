@@ -161,7 +161,7 @@ TEST_CASE("an index directory's own stub names the directory in errors, not its 
                          ("index '" + index +
                           "' was built with analyzer version 0, this fahras-search uses version " +
                           std::to_string(fahras::kAnalyzerVersion) +
-                          ": re-run fahras-index --overwrite --db '" + index + "' SOURCE...")
+                          ": re-run fahras-index --rebuild --db '" + index + "' SOURCE...")
                              .c_str(),
                          fahras::IndexVersionError);
 }

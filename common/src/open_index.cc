@@ -46,7 +46,7 @@ void check_shard(const Xapian::Database& db, const std::string& shard, Opening& 
         throw IndexVersionError(
             where(o, shard) + " was built with analyzer version " + version +
             ", this fahras-search uses version " + std::to_string(kAnalyzerVersion) +
-            (shard.empty() ? ": re-run fahras-index --overwrite --db '" + o.top + "' SOURCE..."
+            (shard.empty() ? ": re-run fahras-index --rebuild --db '" + o.top + "' SOURCE..."
                            : ": rebuild it with this fahras-index"));
     }
     const std::string stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
