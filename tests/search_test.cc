@@ -363,3 +363,26 @@ TEST_CASE("ranking names") {
     CHECK_THROWS_WITH_AS((void)fahras::parse_ranking("tfidf"),
                          "unknown ranking 'tfidf' (use auto, dlh or bm25)", fahras::Error);
 }
+
+TEST_CASE("a searcher open during updates in place sees the latest commit, without an error") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    const auto write_all = [&](const std::string& word) {
+        fahras::IndexWriter writer(path, {});
+        for (int i = 0; i < 300; ++i) {
+            writer.add({.id = "d" + std::to_string(i), .title = "", .text = word + " مدينة"});
+        }
+        writer.commit();
+    };
+    write_all("قرية");
+    const fahras::Searcher searcher(path);
+    CHECK(searcher.search("قرية", {}).matches_estimated == 300);
+    // Three commits replacing every document (as an update by fahras-index does, batch by
+    // batch): without reopening, the searcher would go on reading the revision it opened,
+    // or fail with DatabaseModifiedError once its blocks are reused.
+    write_all("جبل");
+    write_all("نهر");
+    write_all("بحر");
+    CHECK(searcher.search("بحر", {}).matches_estimated == 300);
+    CHECK(searcher.search("قرية", {}).hits.empty());
+}

@@ -69,6 +69,9 @@ constexpr std::string_view kProcliticForms[] = {"و", "ف", "ب", "ل", "ك"};
 constexpr std::string_view kVerbPrefixes[] = {"ي", "ت", "ن", "ا"};
 constexpr std::size_t kMinFormStem = 3;
 
+// Searches of an index that commits after commit (an update in place) try this many times.
+constexpr int kModifiedAttempts = 5;
+
 // Words of this many letters or fewer get spelling suggestions one edit away, not two.
 constexpr std::size_t kShortWord = 4;
 
@@ -504,6 +507,22 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
+    // fahras-index updates an index in place, committing batch by batch: each search reads
+    // the latest commit (reopen() only checks the revision when there is none newer). A
+    // commit that overwrites the revision being read makes Xapian throw
+    // DatabaseModifiedError: read the newest one and search again.
+    impl_->db.reopen();
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return search_once(query, options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kModifiedAttempts) throw;
+            impl_->db.reopen();
+        }
+    }
+}
+
+SearchResult Searcher::search_once(std::string_view query, const SearchOptions& options) const {
     // Filters from the options; the query's own source: filters are the parser's.
     Xapian::Query filter = date_filter(options);
     if (!options.sources.empty()) {

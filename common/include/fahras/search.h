@@ -201,6 +201,10 @@ class Searcher {
     void load_synonyms(const std::string& path);
 
   private:
+    /** search(), on the revision of the index open now. */
+    [[nodiscard]] SearchResult search_once(std::string_view query,
+                                           const SearchOptions& options) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
