@@ -26,6 +26,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
+#include "hit_fields.h"
 #include "index_layout.h"
 #include "xapian_glue.h"
 
@@ -347,14 +348,16 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
         xdoc.add_boolean_term(std::string(schema::kPrefixSource) + source_key(doc.source));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
-    if (!doc.date.empty()) xdoc.add_value(schema::kSlotDate, doc.date);
+    xdoc.add_value(schema::kSlotHitFields, detail::pack_hit_fields({.id = doc.id,
+                                                                    .title = doc.title,
+                                                                    .date = doc.date,
+                                                                    .source = doc.source,
+                                                                    .url = doc.url}));
     if (const std::optional<std::string> day = iso_day(doc.date)) {
         xdoc.add_value(schema::kSlotDay, *day);
         xdoc.add_value(schema::kSlotMonth, day->substr(0, 7));
     }
-    if (!doc.title.empty()) xdoc.add_value(schema::kSlotTitle, doc.title);
     if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
-    if (!doc.url.empty()) xdoc.add_value(schema::kSlotUrl, doc.url);
     if (!analyzed.content_hash.empty()) {
         xdoc.add_value(schema::kSlotContentHash, analyzed.content_hash);
     }

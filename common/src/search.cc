@@ -22,6 +22,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
+#include "hit_fields.h"
 #include "open_index.h"
 #include "xapian_glue.h"
 
@@ -236,7 +237,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
             match.term = detail::text_stem(term).value_or(term);
             if (words.empty()) {
                 const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-                words = tokenize(doc.get_value(schema::kSlotTitle) + "\n" +
+                words = tokenize(detail::hit_fields(doc).title + "\n" +
                                  field(data, schema::kFieldText));
             }
             std::map<std::string, unsigned> forms;
@@ -420,7 +421,7 @@ class HoldsExactForms : public Xapian::MatchDecider {
     bool operator()(const Xapian::Document& doc) const override {
         const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
         const std::string text =
-            nfc(doc.get_value(schema::kSlotTitle) + "\n" + field(data, schema::kFieldText));
+            nfc(detail::hit_fields(doc).title + "\n" + field(data, schema::kFieldText));
         return std::all_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
             return text.find(form) != std::string::npos;
         });
@@ -617,11 +618,12 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         hit.rank = ++rank;
         hit.docid = *it;
         hit.score = it.get_weight();
-        hit.id = doc.get_value(schema::kSlotId);
-        hit.title = doc.get_value(schema::kSlotTitle);
-        hit.date = doc.get_value(schema::kSlotDate);
-        hit.source = doc.get_value(schema::kSlotSource);
-        hit.url = doc.get_value(schema::kSlotUrl);
+        detail::HitFields fields = detail::hit_fields(doc);
+        hit.id = std::move(fields.id);
+        hit.title = std::move(fields.title);
+        hit.date = std::move(fields.date);
+        hit.source = std::move(fields.source);
+        hit.url = std::move(fields.url);
         if (options.snippets == Snippets::Yes) {
             // Only snippets need the stored text (compressed, and as long as the document).
             const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);

@@ -1,0 +1,33 @@
+/** @file
+ *  @brief Internal: the fields a hit shows, packed into one value slot.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace fahras::detail {
+
+/** What a search result shows of a document, read with one value-slot lookup. */
+struct HitFields {
+    std::string id;
+    std::string title;
+    std::string date;
+    std::string source;
+    std::string url;
+};
+
+/** @p fields as the value of schema::kSlotHitFields: each field as its length (a base-128
+ *  varint, 7 bits a byte) and its bytes, in the order of HitFields. */
+[[nodiscard]] std::string pack_hit_fields(const HitFields& fields);
+
+/** The fields that pack_hit_fields() packed into @p value; empty fields for a value that was
+ *  not made by it (cut short). */
+[[nodiscard]] HitFields unpack_hit_fields(std::string_view value);
+
+/** The fields of @p doc (its schema::kSlotHitFields value). */
+[[nodiscard]] HitFields hit_fields(const Xapian::Document& doc);
+
+}  // namespace fahras::detail
