@@ -386,3 +386,36 @@ TEST_CASE("a searcher open during updates in place sees the latest commit, witho
     CHECK(searcher.search("بحر", {}).matches_estimated == 300);
     CHECK(searcher.search("قرية", {}).hits.empty());
 }
+
+TEST_CASE("a hit shows its document's fields exactly, long ones included") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // Fields longer than 127 bytes take two bytes of length in the packed value slot.
+    std::string title;
+    for (int i = 0; i < 40; ++i) title += "عنوانٌ ";
+    const std::string url = "https://example.org/" + std::string(200, 'a');
+    {
+        fahras::IndexWriter writer(path, {});
+        writer.add({.id = "long",
+                    .title = title,
+                    .text = "نص قصير",
+                    .date = "2015-07-21 02:51:32",
+                    .source = "saudinewsnet/okaz",
+                    .url = url});
+        writer.add({.id = "bare", .title = "", .text = "نص آخر"});
+        writer.commit();
+    }
+    const fahras::Searcher searcher(path);
+    const fahras::SearchResult long_one = searcher.search("قصير", {});
+    REQUIRE(long_one.hits.size() == 1);
+    CHECK(long_one.hits[0].id == "long");
+    CHECK(long_one.hits[0].title == title);
+    CHECK(long_one.hits[0].date == "2015-07-21 02:51:32");
+    CHECK(long_one.hits[0].source == "saudinewsnet/okaz");
+    CHECK(long_one.hits[0].url == url);
+    const fahras::SearchResult bare = searcher.search("آخر", {});
+    REQUIRE(bare.hits.size() == 1);
+    CHECK(bare.hits[0].id == "bare");
+    CHECK(bare.hits[0].title.empty());
+    CHECK(bare.hits[0].url.empty());
+}
