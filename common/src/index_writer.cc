@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -26,8 +25,8 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
-#include "hit_fields.h"
 #include "index_layout.h"
+#include "stored_fields.h"
 #include "xapian_glue.h"
 
 namespace fahras {
@@ -137,11 +136,8 @@ AnalyzedDocument analyze(Document doc) {
     a.title_words = analysis_text(doc.title);
     a.text_words = analysis_text(doc.text);
     a.title_in_text = starts_with_title(doc.text, doc.title);
-    // The other fields are value slots already (IndexWriter::add): stored twice, they cost
-    // 4% of the index.
-    const nlohmann::json data = {{schema::kFieldText, doc.text}};
-    // Stored text is already valid UTF-8 (the readers repair it); replace, never throw.
-    a.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Only the text: the other fields are value slots already (IndexWriter::add).
+    a.data = detail::pack_text(doc.text);
     a.doc = std::move(doc);
     return a;
 }

@@ -15,15 +15,14 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
-#include "hit_fields.h"
 #include "open_index.h"
+#include "stored_fields.h"
 #include "xapian_glue.h"
 
 namespace fahras {
@@ -205,11 +204,6 @@ std::string unescape_xml(const std::string& s) {
     return out;
 }
 
-std::string field(const nlohmann::json& data, std::string_view key) {
-    const auto it = data.find(key);
-    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 /** Why @p hit matched: each matching term with its weight alone and the document's words
  *  behind it. */
 std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind,
@@ -236,9 +230,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         } else {
             match.term = detail::text_stem(term).value_or(term);
             if (words.empty()) {
-                const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-                words = tokenize(detail::hit_fields(doc).title + "\n" +
-                                 field(data, schema::kFieldText));
+                words = tokenize(detail::hit_fields(doc).title + "\n" + detail::stored_text(doc));
             }
             std::map<std::string, unsigned> forms;
             for (const std::string& w : words) {
@@ -419,9 +411,8 @@ class HoldsExactForms : public Xapian::MatchDecider {
     explicit HoldsExactForms(std::vector<std::string> forms) : forms_(std::move(forms)) {}
 
     bool operator()(const Xapian::Document& doc) const override {
-        const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
         const std::string text =
-            nfc(detail::hit_fields(doc).title + "\n" + field(data, schema::kFieldText));
+            nfc(detail::hit_fields(doc).title + "\n" + detail::stored_text(doc));
         return std::all_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
             return text.find(form) != std::string::npos;
         });
@@ -626,7 +617,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         hit.url = std::move(fields.url);
         if (options.snippets == Snippets::Yes) {
             // Only snippets need the stored text (compressed, and as long as the document).
-            const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+            const std::string text = detail::stored_text(doc);
             // MSet::snippet highlights loose terms through the stemmer, but compares phrase
             // terms with the text's raw words, which never equal our Z-stems. So the snippet
             // is drawn for the stems this document matched, as loose terms. (Terms a wildcard
@@ -637,7 +628,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
             for_snippet.set_query(matched);
             const Xapian::MSet stats = matched.empty() ? mset : for_snippet.get_mset(0, 0);
             hit.snippet = unescape_xml(stats.snippet(
-                field(data, schema::kFieldText), options.snippet_length, impl_->stem,
+                text, options.snippet_length, impl_->stem,
                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                 options.highlight_start, options.highlight_end,
                 "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut

@@ -104,8 +104,8 @@ class Analyzer {
  *  (schema.h). Bump it whenever any of them changes what terms or values a document gives:
  *  indexes record it and the searcher refuses an index built with another version.
  *  2: day and month value slots, source terms through source_key().
- *  4: stop words and title-field terms without positions; the stored record holds the text
- *     only (the other fields are value slots).
+ *  4: stop words and title-field terms without positions; the document data is the text
+ *     alone, in SCSU; a hit's fields packed in one value slot.
  */
 inline constexpr int kAnalyzerVersion = 4;
 

@@ -65,8 +65,8 @@ inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
  *  warnings, `dir`): an unchanged file (same size and times) is skipped whole. */
 inline constexpr std::string_view kMetaSourcePrefix = "fahras:source:";
 
-/** Document data: a JSON object with the original text (kFieldText, UTF-8); the other
- *  fields are value slots. The other names are those of JSONL records. */
+/** Field names of JSONL records. The document data is the original text alone, in SCSU
+ *  (common/src/stored_fields.h); the other fields are value slots. */
 inline constexpr std::string_view kFieldId = "id";
 inline constexpr std::string_view kFieldTitle = "title";
 inline constexpr std::string_view kFieldText = "text";
