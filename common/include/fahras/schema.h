@@ -30,7 +30,7 @@ inline constexpr std::string_view kPrefixVariant = "XV";
 /** Value slot holding the document id (for updates and --prune). */
 inline constexpr unsigned kSlotId = 0;
 /** Value slot holding what a hit shows: id, title, date as written, source as written and
- *  URL, packed (common/src/hit_fields.h), so that a hit costs one value lookup, not five
+ *  URL, packed (common/src/stored_fields.h), so that a hit costs one value lookup, not five
  *  (each is a B-tree lookup: with five, 100 hits took 40% of a search). Slots 1, 2 and 4
  *  (date, title, URL until analyzer version 4) are unused. */
 inline constexpr unsigned kSlotHitFields = 10;
