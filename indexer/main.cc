@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
     std::size_t batch_size = 1000;
     app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
         ->capture_default_str();
+    std::size_t batch_mb = fahras::IndexOptions{}.batch_bytes >> 20;
+    app.add_option("--batch-mb", batch_mb,
+                   "Also commit after every N MB of document text (0: no byte limit)")
+        ->capture_default_str();
     std::size_t threads = fahras::IndexOptions::default_threads();
     app.add_option("--threads", threads,
                    "Writers for a new index (shards merged at the end); updates use one")
@@ -107,6 +111,7 @@ int main(int argc, char** argv) {
         if (!shard.empty()) options.shard = fahras::parse_shard(shard);
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
+        options.batch_bytes = batch_mb << 20;
         options.threads = threads;
         options.read.encoding = encoding;
         options.prune = prune;

@@ -33,6 +33,10 @@ struct IndexOptions {
     OpenMode mode = OpenMode::Update;
     /** index_sources() commits after every this many documents (0: only at the end). */
     std::size_t batch_size = 1000;
+    /** index_sources() also commits once this many bytes of document text (and titles) have
+     *  been added since the last commit (0: no byte limit), in each writer: Xapian holds
+     *  every uncommitted document in memory, and that grows with the text, not the count. */
+    std::size_t batch_bytes = std::size_t{64} << 20;
     /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
      *  index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
@@ -139,7 +143,8 @@ struct IndexCallbacks {
  *  one, unfinished ones of killed runs.
  *
  *  With OpenMode::Update and a live generation, the generation is updated in place by one
- *  writer, committing every IndexOptions::batch_size documents and at the end: each commit
+ *  writer, committing every IndexOptions::batch_size documents or batch_bytes bytes of text,
+ *  and at the end: each commit
  *  is durable and visible to searchers. Otherwise (OpenMode::Overwrite, or no index yet) a
  *  new generation is written beside the live one — by IndexOptions::threads writers in
  *  parallel, each into a shard (`gen-NNNNNN.shard-K`), merged by compaction — and made live
