@@ -379,6 +379,40 @@ TEST_CASE("an update commits every batch_bytes bytes of text, whatever batch_siz
     }
 }
 
+TEST_CASE("a document with an id too long for one term is indexed, found and replaced") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    // 400 characters, 800 bytes: ARABIC LETTER BEH, and a last one that tells it apart.
+    std::string id;
+    for (int i = 0; i < 399; ++i) id += "\u0628";
+    const std::string other = id + "2";
+    id += "1";
+    const auto record = [](const std::string& doc_id, const std::string& text) {
+        return "{\"id\": \"" + doc_id + "\", \"text\": \"" + text + "\"}\n";
+    };
+    const std::string source = dir.write("long.jsonl", record(id, "مدينة") + record(other, "قرية"));
+    fahras::IndexOptions options;
+    fahras::IndexStats stats = fahras::index_sources(db, {source}, options, {});
+    CHECK(stats.warnings == 0);
+    CHECK(stats.index_size == 2);
+    CHECK(ids(db, "مدينة") == std::vector<std::string>{id});  // the whole id
+
+    fahras::SearchOptions explain;
+    explain.explain = fahras::Explain::Yes;
+    const fahras::SearchResult result = fahras::Searcher(db).search("مدينة", explain);
+    REQUIRE(result.hits.size() == 1);
+    REQUIRE(result.hits[0].matches.size() == 1);
+    CHECK(result.hits[0].matches[0].weight > 0);  // --explain finds the document by its term
+
+    (void)dir.write("long.jsonl", record(id, "بلدة") + record(other, "قرية"));
+    stats = fahras::index_sources(db, {source}, options, {});
+    CHECK(stats.updated == 1);
+    CHECK(stats.unchanged == 1);
+    CHECK(stats.index_size == 2);
+    CHECK(ids(db, "مدينة").empty());
+    CHECK(ids(db, "بلدة") == std::vector<std::string>{id});
+}
+
 TEST_CASE("--prune removes the documents of vanished sources and files, never after a warning") {
     const fahras::test::TempDir dir;
     const std::string db = (dir.path() / "index").string();

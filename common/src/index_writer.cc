@@ -33,8 +33,6 @@ namespace fahras {
 
 namespace {
 
-// Xapian refuses terms longer than 245 bytes; the id term is the only one we build whole.
-constexpr std::size_t kMaxIdTermBytes = 245;
 // Occurrences in one run before a word is added to the spelling table.
 constexpr Xapian::termcount kMinSpellingCount = 3;
 // Xapian's TermGenerator defaults: words longer than this many bytes are not indexed, and
@@ -318,12 +316,9 @@ void IndexWriter::add(const Document& doc) {
 
 void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     const Document& doc = analyzed.doc;
-    const std::string id_term = std::string(schema::kPrefixId) + doc.id;
     if (doc.id.empty()) throw InputError(doc.id, 0, "empty document id");
-    if (id_term.size() > kMaxIdTermBytes) {
-        throw InputError(
-            doc.id, 0, "document id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes");
-    }
+    // A long id gets a term cut and hashed to fit Xapian's limit; the slots keep it whole.
+    const std::string id_term = schema::id_term(doc.id);
 
     // Positions as TermGenerator numbers them: title terms from 1, then (unless the text
     // begins with the title) the title's words again as text, a gap of 100, then the text.
@@ -697,7 +692,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 std::vector<std::string> found;
                 for (std::size_t part = 1;; ++part) {
                     const std::string doc_id = part == 1 ? id : id + "#" + std::to_string(part);
-                    const std::string term = std::string(schema::kPrefixId) + doc_id;
+                    const std::string term = schema::id_term(doc_id);
                     Xapian::PostingIterator p = db.postlist_begin(term);
                     if (p == db.postlist_end(term)) break;
                     const Xapian::Document old = db.get_document(*p);
@@ -730,7 +725,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 const bool repeated = !ids_this_run.insert(doc.id).second;
                 if (ids) ids->insert(doc.id);
                 if (live && !repeated) {
-                    const std::string id_term = std::string(schema::kPrefixId) + doc.id;
+                    const std::string id_term = schema::id_term(doc.id);
                     // The stored file state, if the document is the same.
                     const std::optional<std::string> same =
                         live->with([&](Xapian::Database& db) -> std::optional<std::string> {
@@ -759,7 +754,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 }
                 if (live) {
                     item.change = repeated || live->with([&](Xapian::Database& db) {
-                        return db.term_exists(std::string(schema::kPrefixId) + doc.id);
+                        return db.term_exists(schema::id_term(doc.id));
                     })
                                       ? Change::Updated
                                       : Change::Added;
@@ -835,7 +830,7 @@ void write_all(IndexWriter& writer, Queue& queue, const BatchLimits& batch, Run&
         }
         if (item->refresh_file_state) {
             Xapian::WritableDatabase& db = detail::WriterAccess::db(writer);
-            const std::string id_term = std::string(schema::kPrefixId) + item->doc.doc.id;
+            const std::string id_term = schema::id_term(item->doc.doc.id);
             Xapian::PostingIterator p = db.postlist_begin(id_term);
             if (p == db.postlist_end(id_term)) continue;
             Xapian::Document doc = db.get_document(*p);

@@ -78,8 +78,9 @@ class IndexWriter {
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /** Analyzes and adds @p doc, replacing any document with the same id.
-     *  @throws fahras::InputError if the id is empty or longer than the index allows.
+    /** Analyzes and adds @p doc, replacing any document with the same id (of any length:
+     *  see schema::id_term).
+     *  @throws fahras::InputError if the id is empty.
      */
     void add(const Document& doc);
 
