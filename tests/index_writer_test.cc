@@ -413,6 +413,43 @@ TEST_CASE("a document with an id too long for one term is indexed, found and rep
     CHECK(ids(db, "بلدة") == std::vector<std::string>{id});
 }
 
+namespace {
+
+/** The frequency of @p word in the spelling table of @p db (0: not there). */
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) {
+        if (*w == word) return w.get_termfreq();
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the words pending for the spelling table are committed past 100,000 distinct words") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    fahras::IndexWriter writer(path, {});
+    writer.add({.id = "first", .text = "city city city town"});
+    // 210,000 distinct words: the terms cache (200,000) hands its counts over once full,
+    // past the limit of 100,000, and add() commits without being asked.
+    std::size_t word = 0;
+    for (int doc = 0; doc < 100; ++doc) {
+        std::string text;
+        for (int i = 0; i < 2100; ++i, ++word) {
+            // Letters only ("w12" would be two words, the number without letters).
+            for (std::size_t n = word; n != 0; n /= 26) text += static_cast<char>('a' + n % 26);
+            text += "w ";
+        }
+        writer.add({.id = "d" + std::to_string(doc), .text = text});
+    }
+    const Xapian::Database reader(path);
+    CHECK(reader.get_doccount() > 1);
+    CHECK(spelling_frequency(reader, "city") == 3);
+    CHECK(spelling_frequency(reader, "town") == 0);  // seen once: not a suggestion
+    CHECK(spelling_frequency(reader, "bw") == 0);
+    writer.commit();
+}
+
 TEST_CASE("--prune removes the documents of vanished sources and files, never after a warning") {
     const fahras::test::TempDir dir;
     const std::string db = (dir.path() / "index").string();

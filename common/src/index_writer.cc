@@ -41,6 +41,9 @@ constexpr std::size_t kMaxWordBytes = 64;
 constexpr Xapian::termpos kTitleGap = 100;
 // Distinct words whose terms IndexWriter keeps (it starts again when full).
 constexpr std::size_t kTermsCacheLimit = 200000;
+// Distinct words counted for the spelling table beyond which IndexWriter::add commits: the
+// counts are held until a commit, and a long run meets words without end (names, typos).
+constexpr std::size_t kMaxPendingSpellings = 100000;
 
 /** True if @p text, ignoring leading white space, begins with @p title. */
 bool starts_with_title(std::string_view text, std::string_view title) {
@@ -161,7 +164,8 @@ struct IndexWriter::Impl {
     StringMap<WordTerms> terms_cache;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
     // was the indexer's main cost, and adding words batch by batch still cost 40% of the
-    // run: words are counted here and handed over once, at commit(). Only words seen
+    // run: words are counted here and handed over at commit() (which add() calls itself past
+    // kMaxPendingSpellings distinct words, to keep this memory bounded). Only words seen
     // kMinSpellingCount times go in: rarer ones are mostly typos and rare clitic
     // combinations, and words seen once or twice are 57% of all distinct words (10,000 news
     // articles); a suggestion should be a common word anyway.
@@ -360,6 +364,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     xdoc.set_data(analyzed.data);
 
     impl_->db.replace_document(id_term, xdoc);
+    // The words counted since the last commit only grow (terms_cache hands its counts over
+    // when full): past the limit, commit them, documents with them, as commit() says.
+    if (impl_->seen.size() > kMaxPendingSpellings) commit();
 }
 
 void IndexWriter::commit() {

@@ -56,7 +56,7 @@ struct IndexOptions {
 /** Adds documents to a Xapian database with the fahras analyzer and schema.
  *
  *  Holds the database's write lock from construction to destruction. Nothing is visible to
- *  searchers, nor safe from a crash, until commit() returns.
+ *  searchers, nor safe from a crash, until commit() returns (or add() commits: see commit()).
  *
  *  **Example**
  *  @code
@@ -79,14 +79,20 @@ class IndexWriter {
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /** Analyzes and adds @p doc, replacing any document with the same id (of any length:
-     *  see schema::id_term).
+     *  see schema::id_term). May commit: see commit().
      *  @throws fahras::InputError if the id is empty.
      */
     void add(const Document& doc);
 
-    /** Makes everything added so far durable and visible, spelling data included (words
-     *  seen at least three times since the last commit). Call it before reporting success: the
-     *  destructor does not commit. */
+    /** Makes everything added so far durable and visible, spelling data included: the words
+     *  seen at least three times since the last commit. Call it before reporting success: the
+     *  destructor does not commit.
+     *
+     *  add() also commits by itself, as this does, once the words counted for the spelling
+     *  table since the last commit pass 100,000 distinct words (a long run with many
+     *  commits of documents, as index_sources() makes, would otherwise count every word of
+     *  the run in memory): a word then enters the spelling table if seen three times
+     *  between two such commits; a word seen fewer times is forgotten at the commit. */
     void commit();
 
     /** Number of documents in the index, committed or not. */
