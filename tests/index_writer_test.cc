@@ -440,7 +440,7 @@ TEST_CASE("the words pending for the spelling table are committed past 100,000 d
             for (std::size_t n = word; n != 0; n /= 26) text += static_cast<char>('a' + n % 26);
             text += "w ";
         }
-        writer.add({.id = "d" + std::to_string(doc), .text = text});
+        writer.add({.id = std::to_string(doc), .text = text});
     }
     const Xapian::Database reader(path);
     CHECK(reader.get_doccount() > 1);
