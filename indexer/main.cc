@@ -1,11 +1,10 @@
 /** @file
  *  @brief fahras-index: build or update an Arabic full-text index (silent on success, for cron).
  */
+#include <malloc.h>
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
 #include "fahras/analyzer.h"
@@ -13,6 +12,7 @@
 #include "fahras/index_writer.h"
 #include "fahras/shard.h"
 #include "progress.h"
+#include "summary.h"
 
 namespace {
 
@@ -32,6 +32,8 @@ void report(const std::string& what) { std::cerr << "fahras-index: error: " << w
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Big transient buffers (file parts, large documents) go back to the OS when freed.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     CLI::App app{"Build or update a fahras index of Arabic documents.", "fahras-index"};
     app.set_version_flag("--version", "fahras-index " FAHRAS_VERSION);
     app.footer(kExitCodes);
@@ -53,6 +55,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     std::size_t batch_size = 1000;
     app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
+        ->capture_default_str();
+    std::size_t batch_mb = fahras::IndexOptions{}.batch_bytes >> 20;
+    app.add_option("--batch-mb", batch_mb,
+                   "Also commit after every N MB of document text (0: no byte limit)")
         ->capture_default_str();
     std::size_t threads = fahras::IndexOptions::default_threads();
     app.add_option("--threads", threads,
@@ -107,6 +113,7 @@ int main(int argc, char** argv) {
         if (!shard.empty()) options.shard = fahras::parse_shard(shard);
         options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
+        options.batch_bytes = batch_mb << 20;
         options.threads = threads;
         options.read.encoding = encoding;
         options.prune = prune;
@@ -130,21 +137,8 @@ int main(int argc, char** argv) {
         }
         const fahras::IndexStats s = fahras::index_sources(db, sources, options, callbacks);
         bar.clear();
-        if (stats) {
-            std::printf(
-                "fahras-index: %zu added, %zu updated, %zu removed, %zu unchanged (%.1f MB "
-                "analyzed) from %zu sources in %.2f s (%.0f docs/s), %zu warnings, index '%s' "
-                "holds %zu documents\n",
-                s.added, s.updated, s.removed, s.unchanged, static_cast<double>(s.bytes) / 1e6,
-                s.sources, s.seconds,
-                s.seconds > 0 ? static_cast<double>(s.documents) / s.seconds : 0.0, s.warnings,
-                db.c_str(), s.index_size);
-        }
-        if (std::getenv("FAHRAS_BENCH") != nullptr) {
-            std::fprintf(stderr,
-                         "#bench {\"phase\": \"index\", \"docs\": %zu, \"seconds\": %.3f}\n",
-                         s.documents, s.seconds);
-        }
+        if (stats) fahras::cli::print_stats(s, db);
+        fahras::cli::print_bench_record(s);
         return s.warnings > 0 ? kExitWarnings : kExitOk;
     } catch (const fahras::IndexLockedError& e) {
         return fail(e.what(), kExitLocked);

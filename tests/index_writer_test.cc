@@ -348,6 +348,108 @@ TEST_CASE("updates are incremental: unchanged sources and documents are not anal
     }
 }
 
+TEST_CASE("an update commits every batch_bytes bytes of text, whatever batch_size says") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    fahras::IndexOptions options;
+    (void)fahras::index_sources(db, {dir.write("a.jsonl", lines({0}))}, options, {});
+    // Each document is committed (visible to a reader) before on_document reports it, if and
+    // only if a commit came after it: batch_size alone would commit at the end only.
+    options.batch_size = 0;
+    std::vector<unsigned> visible;
+    fahras::IndexCallbacks callbacks;
+    callbacks.on_document = [&](const fahras::Document&) {
+        visible.push_back(Xapian::Database(db).get_doccount());
+    };
+    const std::string b = dir.write("b.jsonl", lines({1, 2, 3, 4}));
+    SUBCASE("a byte limit below one document: a commit after each") {
+        options.batch_bytes = 1;
+        (void)fahras::index_sources(db, {b}, options, callbacks);
+        CHECK(visible == std::vector<unsigned>{2, 3, 4, 5});
+    }
+    SUBCASE("a byte limit of two documents' text (\"مدينة رقم K\": 19 bytes each)") {
+        options.batch_bytes = 38;
+        (void)fahras::index_sources(db, {b}, options, callbacks);
+        CHECK(visible == std::vector<unsigned>{1, 3, 3, 5});
+    }
+    SUBCASE("no byte limit: the end only") {
+        options.batch_bytes = 0;
+        (void)fahras::index_sources(db, {b}, options, callbacks);
+        CHECK(visible == std::vector<unsigned>{1, 1, 1, 1});
+    }
+}
+
+TEST_CASE("a document with an id too long for one term is indexed, found and replaced") {
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    // 400 characters, 800 bytes: ARABIC LETTER BEH, and a last one that tells it apart.
+    std::string id;
+    for (int i = 0; i < 399; ++i) id += "\u0628";
+    const std::string other = id + "2";
+    id += "1";
+    const auto record = [](const std::string& doc_id, const std::string& text) {
+        return "{\"id\": \"" + doc_id + "\", \"text\": \"" + text + "\"}\n";
+    };
+    const std::string source = dir.write("long.jsonl", record(id, "مدينة") + record(other, "قرية"));
+    fahras::IndexOptions options;
+    fahras::IndexStats stats = fahras::index_sources(db, {source}, options, {});
+    CHECK(stats.warnings == 0);
+    CHECK(stats.index_size == 2);
+    CHECK(ids(db, "مدينة") == std::vector<std::string>{id});  // the whole id
+
+    fahras::SearchOptions explain;
+    explain.explain = fahras::Explain::Yes;
+    const fahras::SearchResult result = fahras::Searcher(db).search("مدينة", explain);
+    REQUIRE(result.hits.size() == 1);
+    REQUIRE(result.hits[0].matches.size() == 1);
+    CHECK(result.hits[0].matches[0].weight > 0);  // --explain finds the document by its term
+
+    (void)dir.write("long.jsonl", record(id, "بلدة") + record(other, "قرية"));
+    stats = fahras::index_sources(db, {source}, options, {});
+    CHECK(stats.updated == 1);
+    CHECK(stats.unchanged == 1);
+    CHECK(stats.index_size == 2);
+    CHECK(ids(db, "مدينة").empty());
+    CHECK(ids(db, "بلدة") == std::vector<std::string>{id});
+}
+
+namespace {
+
+/** The frequency of @p word in the spelling table of @p db (0: not there). */
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) {
+        if (*w == word) return w.get_termfreq();
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the words pending for the spelling table are committed past 100,000 distinct words") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    fahras::IndexWriter writer(path, {});
+    writer.add({.id = "first", .text = "city city city town"});
+    // 210,000 distinct words: the terms cache (200,000) hands its counts over once full,
+    // past the limit of 100,000, and add() commits without being asked.
+    std::size_t word = 0;
+    for (int doc = 0; doc < 100; ++doc) {
+        std::string text;
+        for (int i = 0; i < 2100; ++i, ++word) {
+            // Letters only ("w12" would be two words, the number without letters).
+            for (std::size_t n = word; n != 0; n /= 26) text += static_cast<char>('a' + n % 26);
+            text += "w ";
+        }
+        writer.add({.id = std::to_string(doc), .text = text});
+    }
+    const Xapian::Database reader(path);
+    CHECK(reader.get_doccount() > 1);
+    CHECK(spelling_frequency(reader, "city") == 3);
+    CHECK(spelling_frequency(reader, "town") == 0);  // seen once: not a suggestion
+    CHECK(spelling_frequency(reader, "bw") == 0);
+    writer.commit();
+}
+
 TEST_CASE("--prune removes the documents of vanished sources and files, never after a warning") {
     const fahras::test::TempDir dir;
     const std::string db = (dir.path() / "index").string();

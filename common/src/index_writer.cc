@@ -33,8 +33,6 @@ namespace fahras {
 
 namespace {
 
-// Xapian refuses terms longer than 245 bytes; the id term is the only one we build whole.
-constexpr std::size_t kMaxIdTermBytes = 245;
 // Occurrences in one run before a word is added to the spelling table.
 constexpr Xapian::termcount kMinSpellingCount = 3;
 // Xapian's TermGenerator defaults: words longer than this many bytes are not indexed, and
@@ -43,6 +41,9 @@ constexpr std::size_t kMaxWordBytes = 64;
 constexpr Xapian::termpos kTitleGap = 100;
 // Distinct words whose terms IndexWriter keeps (it starts again when full).
 constexpr std::size_t kTermsCacheLimit = 200000;
+// Distinct words counted for the spelling table beyond which IndexWriter::add commits: the
+// counts are held until a commit, and a long run meets words without end (names, typos).
+constexpr std::size_t kMaxPendingSpellings = 100000;
 
 /** True if @p text, ignoring leading white space, begins with @p title. */
 bool starts_with_title(std::string_view text, std::string_view title) {
@@ -163,7 +164,8 @@ struct IndexWriter::Impl {
     StringMap<WordTerms> terms_cache;
     // Spelling data. Xapian's own per-occurrence add_spelling (TermGenerator::FLAG_SPELLING)
     // was the indexer's main cost, and adding words batch by batch still cost 40% of the
-    // run: words are counted here and handed over once, at commit(). Only words seen
+    // run: words are counted here and handed over at commit() (which add() calls itself past
+    // kMaxPendingSpellings distinct words, to keep this memory bounded). Only words seen
     // kMinSpellingCount times go in: rarer ones are mostly typos and rare clitic
     // combinations, and words seen once or twice are 57% of all distinct words (10,000 news
     // articles); a suggestion should be a common word anyway.
@@ -318,12 +320,9 @@ void IndexWriter::add(const Document& doc) {
 
 void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     const Document& doc = analyzed.doc;
-    const std::string id_term = std::string(schema::kPrefixId) + doc.id;
     if (doc.id.empty()) throw InputError(doc.id, 0, "empty document id");
-    if (id_term.size() > kMaxIdTermBytes) {
-        throw InputError(
-            doc.id, 0, "document id longer than " + std::to_string(kMaxIdTermBytes - 1) + " bytes");
-    }
+    // A long id gets a term cut and hashed to fit Xapian's limit; the slots keep it whole.
+    const std::string id_term = schema::id_term(doc.id);
 
     // Positions as TermGenerator numbers them: title terms from 1, then (unless the text
     // begins with the title) the title's words again as text, a gap of 100, then the text.
@@ -365,6 +364,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     xdoc.set_data(analyzed.data);
 
     impl_->db.replace_document(id_term, xdoc);
+    // The words counted since the last commit only grow (terms_cache hands its counts over
+    // when full): past the limit, commit them, documents with them, as commit() says.
+    if (impl_->seen.size() > kMaxPendingSpellings) commit();
 }
 
 void IndexWriter::commit() {
@@ -697,7 +699,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 std::vector<std::string> found;
                 for (std::size_t part = 1;; ++part) {
                     const std::string doc_id = part == 1 ? id : id + "#" + std::to_string(part);
-                    const std::string term = std::string(schema::kPrefixId) + doc_id;
+                    const std::string term = schema::id_term(doc_id);
                     Xapian::PostingIterator p = db.postlist_begin(term);
                     if (p == db.postlist_end(term)) break;
                     const Xapian::Document old = db.get_document(*p);
@@ -730,7 +732,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 const bool repeated = !ids_this_run.insert(doc.id).second;
                 if (ids) ids->insert(doc.id);
                 if (live && !repeated) {
-                    const std::string id_term = std::string(schema::kPrefixId) + doc.id;
+                    const std::string id_term = schema::id_term(doc.id);
                     // The stored file state, if the document is the same.
                     const std::optional<std::string> same =
                         live->with([&](Xapian::Database& db) -> std::optional<std::string> {
@@ -759,7 +761,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                 }
                 if (live) {
                     item.change = repeated || live->with([&](Xapian::Database& db) {
-                        return db.term_exists(std::string(schema::kPrefixId) + doc.id);
+                        return db.term_exists(schema::id_term(doc.id));
                     })
                                       ? Change::Updated
                                       : Change::Added;
@@ -818,9 +820,16 @@ void end_source(Xapian::WritableDatabase& db, Item& end, Run& run) {
     run.removed(gone.size());
 }
 
+/** When a writing thread commits: IndexOptions::batch_size and batch_bytes (0: no limit). */
+struct BatchLimits {
+    std::size_t documents = 0;
+    std::size_t bytes = 0;
+};
+
 /** Writing thread: analyzes (if not done) and adds each document, committing in batches. */
-void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& run) {
-    std::size_t added = 0;
+void write_all(IndexWriter& writer, Queue& queue, const BatchLimits& batch, Run& run) {
+    std::size_t added = 0;        // documents since the last commit
+    std::size_t added_bytes = 0;  // their text and titles
     while (std::optional<Item> item = queue.pop()) {
         if (item->end_of_source) {
             end_source(detail::WriterAccess::db(writer), *item, run);
@@ -828,7 +837,7 @@ void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& r
         }
         if (item->refresh_file_state) {
             Xapian::WritableDatabase& db = detail::WriterAccess::db(writer);
-            const std::string id_term = std::string(schema::kPrefixId) + item->doc.doc.id;
+            const std::string id_term = schema::id_term(item->doc.doc.id);
             Xapian::PostingIterator p = db.postlist_begin(id_term);
             if (p == db.postlist_end(id_term)) continue;
             Xapian::Document doc = db.get_document(*p);
@@ -850,18 +859,29 @@ void write_all(IndexWriter& writer, Queue& queue, std::size_t batch_size, Run& r
             continue;
         }
         // Small batches keep Xapian's in-memory changes, and so memory and the cost of each
-        // addition, bounded.
-        if (batch_size != 0 && ++added % batch_size == 0)
+        // addition, bounded. Those grow with the text as much as with the count: 30 parts of
+        // a 500 MB file, 16 MiB each, reached no commit of 1000 documents (1.1 GiB peak).
+        ++added;
+        added_bytes += item->doc.doc.text.size() + item->doc.doc.title.size();
+        if ((batch.documents != 0 && added >= batch.documents) ||
+            (batch.bytes != 0 && added_bytes >= batch.bytes)) {
             detail::WriterAccess::commit_documents(writer);
+            added = 0;
+            added_bytes = 0;
+        }
         run.indexed(item->doc.doc, item->change);
     }
     writer.commit();
 }
 
+BatchLimits batch_limits(const IndexOptions& options) {
+    return {.documents = options.batch_size, .bytes = options.batch_bytes};
+}
+
 /** Runs read_all in a thread of its own and write_all on each writer, in this thread for
  *  the first and in threads of their own for the others; rethrows the first error. */
 void read_and_write(const std::vector<std::string>& sources,
-                    const std::vector<IndexWriter*>& writers, std::size_t batch_size,
+                    const std::vector<IndexWriter*>& writers, const BatchLimits& batch,
                     const Plan& plan, Run& run) {
     std::vector<Queue> queues(writers.size());
     std::vector<std::exception_ptr> errors(writers.size() + 1);
@@ -882,7 +902,7 @@ void read_and_write(const std::vector<std::string>& sources,
         for (std::size_t k = 0; k < writers.size(); ++k) {
             auto write = [&, k] {
                 try {
-                    write_all(*writers[k], queues[k], batch_size, run);
+                    write_all(*writers[k], queues[k], batch, run);
                 } catch (...) {
                     errors[k] = std::current_exception();
                     stop_all();
@@ -892,7 +912,7 @@ void read_and_write(const std::vector<std::string>& sources,
             threads.emplace_back(write);
         }
         try {
-            write_all(*writers[0], queues[0], batch_size, run);
+            write_all(*writers[0], queues[0], batch, run);
         } catch (...) {
             errors[0] = std::current_exception();
             stop_all();
@@ -973,7 +993,7 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
     fresh.mode = OpenMode::Overwrite;
     if (threads == 1) {
         IndexWriter writer(gen.path(), fresh);
-        read_and_write(sources, {&writer}, options.batch_size, plan, run);
+        read_and_write(sources, {&writer}, batch_limits(options), plan, run);
         return;
     }
     {
@@ -983,7 +1003,7 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
             shards.push_back(std::make_unique<IndexWriter>(gen.shard(k), fresh));
             writers.push_back(shards.back().get());
         }
-        read_and_write(sources, writers, options.batch_size, plan, run);
+        read_and_write(sources, writers, batch_limits(options), plan, run);
     }
     Xapian::Database all;
     for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(gen.shard(k)));
@@ -1037,7 +1057,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         plan.live = live;
         plan.prune = options.prune;
         plan.read = options.read;
-        read_and_write(sources, {&target}, options.batch_size, plan, run);
+        read_and_write(sources, {&target}, batch_limits(options), plan, run);
         Xapian::WritableDatabase& db = detail::WriterAccess::db(target);
         if (options.prune) run.removed(prune_vanished_sources(db));
         if (stats.added + stats.updated + stats.removed != 0) {

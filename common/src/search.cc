@@ -210,7 +210,7 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
                                const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
                                const SearchOptions& options) {
     const Xapian::Document doc = hit.get_document();
-    const Xapian::Query only_this(std::string(schema::kPrefixId) + doc.get_value(schema::kSlotId));
+    const Xapian::Query only_this(schema::id_term(doc.get_value(schema::kSlotId)));
     const Analyzer analyzer(stem_kind);
     std::vector<std::string> words;  // the document's words, read once if needed
     std::vector<TermMatch> matches;

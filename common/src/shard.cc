@@ -122,8 +122,9 @@ MergeStats merge_indexes(const std::string& path, const std::vector<std::string>
         for (std::size_t k = 0; k < parts.size(); ++k) {
             if (parts[k].term_exists(*t)) holders.push_back("'" + shards[k] + "'");
         }
-        throw Error("document '" + (*t).substr(ids.size()) + "' is in shards " + holders[0] +
-                    " and " + holders[1] +
+        // The id from its slot: a long id's term holds only its beginning and a hash.
+        const std::string id = all.get_document(*all.postlist_begin(*t)).get_value(schema::kSlotId);
+        throw Error("document '" + id + "' is in shards " + holders[0] + " and " + holders[1] +
                     ": merge shards of different documents (fahras-index --shard I/N)");
     }
 

@@ -33,6 +33,10 @@ struct IndexOptions {
     OpenMode mode = OpenMode::Update;
     /** index_sources() commits after every this many documents (0: only at the end). */
     std::size_t batch_size = 1000;
+    /** index_sources() also commits once this many bytes of document text (and titles) have
+     *  been added since the last commit (0: no byte limit), in each writer: Xapian holds
+     *  every uncommitted document in memory, and that grows with the text, not the count. */
+    std::size_t batch_bytes = std::size_t{64} << 20;
     /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
      *  index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
@@ -52,7 +56,7 @@ struct IndexOptions {
 /** Adds documents to a Xapian database with the fahras analyzer and schema.
  *
  *  Holds the database's write lock from construction to destruction. Nothing is visible to
- *  searchers, nor safe from a crash, until commit() returns.
+ *  searchers, nor safe from a crash, until commit() returns (or add() commits: see commit()).
  *
  *  **Example**
  *  @code
@@ -74,14 +78,21 @@ class IndexWriter {
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /** Analyzes and adds @p doc, replacing any document with the same id.
-     *  @throws fahras::InputError if the id is empty or longer than the index allows.
+    /** Analyzes and adds @p doc, replacing any document with the same id (of any length:
+     *  see schema::id_term). May commit: see commit().
+     *  @throws fahras::InputError if the id is empty.
      */
     void add(const Document& doc);
 
-    /** Makes everything added so far durable and visible, spelling data included (words
-     *  seen at least three times since the last commit). Call it before reporting success: the
-     *  destructor does not commit. */
+    /** Makes everything added so far durable and visible, spelling data included: the words
+     *  seen at least three times since the last commit. Call it before reporting success: the
+     *  destructor does not commit.
+     *
+     *  add() also commits by itself, as this does, once the words counted for the spelling
+     *  table since the last commit pass 100,000 distinct words (a long run with many
+     *  commits of documents, as index_sources() makes, would otherwise count every word of
+     *  the run in memory): a word then enters the spelling table if seen three times
+     *  between two such commits; a word seen fewer times is forgotten at the commit. */
     void commit();
 
     /** Number of documents in the index, committed or not. */
@@ -139,7 +150,8 @@ struct IndexCallbacks {
  *  one, unfinished ones of killed runs.
  *
  *  With OpenMode::Update and a live generation, the generation is updated in place by one
- *  writer, committing every IndexOptions::batch_size documents and at the end: each commit
+ *  writer, committing every IndexOptions::batch_size documents or batch_bytes bytes of text,
+ *  and at the end: each commit
  *  is durable and visible to searchers. Otherwise (OpenMode::Overwrite, or no index yet) a
  *  new generation is written beside the live one — by IndexOptions::threads writers in
  *  parallel, each into a shard (`gen-NNNNNN.shard-K`), merged by compaction — and made live

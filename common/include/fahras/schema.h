@@ -5,12 +5,31 @@
  */
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace fahras::schema {
 
-/** Unique-id term: `Q` + document id. Re-indexing a document replaces it. */
+/** Unique-id term: `Q` + document id (see id_term). Re-indexing a document replaces it. */
 inline constexpr std::string_view kPrefixId = "Q";
+/** Xapian's limit on the length of a term, in bytes. */
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+/** The unique-id term of the document with id @p id (UTF-8): `Q` + @p id if that fits in
+ *  kMaxTermBytes; otherwise `Q`, the longest beginning of @p id that ends on a UTF-8
+ *  character boundary and leaves room for 16 bytes, and the 64-bit FNV-1a hash of the whole
+ *  id in 16 lower-case hex digits, kMaxTermBytes bytes at most. The id itself is stored
+ *  whole (kSlotId, kSlotHitFields): only the term is cut. Never throws; an empty @p id
+ *  gives `Q` (IndexWriter refuses empty ids).
+ *
+ *  **Example**
+ *  @code
+ *  schema::id_term("a1");                    // "Qa1"
+ *  schema::id_term(std::string(300, 'x'));   // "Q" + 228 × 'x' + 16 hex digits: 245 bytes
+ *  @endcode
+ */
+[[nodiscard]] std::string id_term(std::string_view id);
 /** Title words (stemmed `ZS…`, as Xapian's TermGenerator prefixes them). */
 inline constexpr std::string_view kPrefixTitle = "S";
 /** Source (newspaper, collection) as one boolean term: `XSOURCE` + fahras::source_key(name),
