@@ -303,7 +303,8 @@ frequent first, months in order; documents without the field are not counted.)")
     py::class_<PyWriter>(m, "Writer", R"(Adds documents to an index (created if needed).
 
 Writer(path, overwrite=False, stemmer="light") holds the index's lock until close().
-Nothing is visible to searchers before commit(). Used as a context manager, it commits
+Nothing is visible to searchers before commit(), or before a commit the writer makes by
+itself when more than 100,000 distinct words wait for the spelling table. Used as a context manager, it commits
 and closes at the end of the block, also when the block raises (Xapian commits what was
 added when a writer closes). Raises fahras.LockError if another writer holds the index.)")
         .def(py::init<std::string, bool, const std::string&>(), "path"_a, py::kw_only(),
@@ -334,20 +335,33 @@ added when a writer closes). Raises fahras.LockError if another writer holds the
     m.def(
         "index",
         [](const std::string& path, const py::iterable& records, bool overwrite,
-           const std::string& stemmer, std::size_t batch_size) {
+           const std::string& stemmer, std::size_t batch_size, double batch_mb) {
+            if (!(batch_mb >= 0)) throw py::value_error("batch_mb must be 0 or more");
+            // As fahras-index --batch-mb: Xapian holds every document added since the last
+            // commit, so a batch of large records is bounded by its text as well.
+            const auto batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
             PyWriter writer(path, overwrite, stemmer);
             std::size_t added = 0;
+            std::size_t bytes = 0;
             for (const py::handle item : records) {
-                writer.add(to_document(item));
-                if (batch_size != 0 && ++added % batch_size == 0) writer.commit();
+                const Document doc = to_document(item);
+                bytes += doc.title.size() + doc.text.size();
+                writer.add(doc);
+                ++added;
+                if ((batch_size != 0 && added % batch_size == 0) ||
+                    (batch_bytes != 0 && bytes >= batch_bytes)) {
+                    writer.commit();
+                    bytes = 0;
+                }
             }
             writer.close();
             return added;
         },
         "path"_a, "records"_a, py::kw_only(), "overwrite"_a = false, "stemmer"_a = "light",
-        "batch_size"_a = 1000,
+        "batch_size"_a = 1000, "batch_mb"_a = 64.0,
         R"(Indexes records, dicts {"id", "text", "title"?, "date"?, "source"?, "url"?}
-(as a JSONL line of fahras-index), committing every batch_size and at the end.
+(as a JSONL line of fahras-index), committing after every batch_size records or batch_mb
+MiB of title and text, whichever comes first (0: no such limit), and at the end.
 Returns the number of records added.)");
 
     m.def(

@@ -158,3 +158,20 @@ def test_writer_commits_what_was_added_when_the_block_raises(tmp_path):
 def test_index_rejects_bad_records(tmp_path):
     with pytest.raises(ValueError, match='a record needs "id" and "text"'):
         fahras.index(str(tmp_path / "index"), [{"id": "x"}])
+
+
+def test_index_commits_by_bytes(tmp_path):
+    path = str(tmp_path / "index")
+    seen = []
+
+    def records():
+        for i in range(3):
+            if i > 0:  # what a searcher sees while the next record is read
+                seen.append(len(fahras.Index(path)))
+            yield {"id": str(i), "text": "بوتين في موسكو"}  # 25 bytes
+
+    # 20 bytes: every record ends a batch, long before batch_size.
+    assert fahras.index(path, records(), batch_size=1000, batch_mb=20 / 2**20) == 3
+    assert seen == [1, 2]
+    with pytest.raises(ValueError, match="batch_mb must be 0 or more"):
+        fahras.index(path, [], batch_mb=-1)
