@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -58,8 +59,14 @@ class StemTermsOnly : public Xapian::ExpandDecider {
 // - its other forms in the index: the stem with and without a proclitic the stemmer's length
 //   guards left on (بدر → ببدر, قوم → لقوم, لقوم → قوم) and with an imperfect verb prefix (كلم →
 //   يكلم, تكلم; يحمل → حمل), and, with Variants::Yes, its spelling variants (ترمب → ترامب);
+// - its pattern forms in the index: words of its root by the patterns of broken plurals and
+//   their singulars (قلب → قلوب, مساجد → مسجد; pattern_forms());
 // - itself in the title field.
+// A form rarer than the word weighs at most what the word would: its fraction is scaled by
+// idf(word) / idf(form), so that a rare form (a typo, a rare inflection) cannot outrank the
+// word it stands in for.
 constexpr double kFormWeight = 0.2;
+constexpr double kPatternWeight = 0.2;
 constexpr double kVariantWeight = 0.2;
 constexpr double kTitleWeight = 0.2;
 
@@ -78,6 +85,24 @@ constexpr std::size_t kShortWord = 4;
 std::size_t letters(std::string_view s) {
     return static_cast<std::size_t>(
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/** Inverse document frequency of @p term: log((N + 1) / df), with df at least 1 (a term the
+ *  index lacks counts as the rarest). */
+double idf(const Xapian::Database& db, const std::string& term) {
+    const double documents = db.get_doccount();
+    const double df = std::max<double>(db.get_termfreq(term), 1);
+    return std::log((documents + 1) / df);
+}
+
+/** The index's pattern forms of @p stem (pattern_forms()), as text terms. */
+std::vector<std::string> pattern_terms(const Xapian::Database& db, std::string_view stem) {
+    std::vector<std::string> forms;
+    for (const std::string& c : pattern_forms(stem)) {
+        std::string term = detail::text_term(c);
+        if (db.term_exists(term)) forms.push_back(std::move(term));
+    }
+    return forms;
 }
 
 /** The index's other forms of @p stem (not itself), as text terms. */
@@ -143,16 +168,23 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         const std::string term = *word.get_terms_begin();
         const std::string_view stem = *detail::text_stem(term);
         const std::vector<std::string> forms = other_forms(db, stem, variants);
-        // Each rarer form weighs by its own frequency, as a word of its own.
-        if (forms.empty()) {
-            parts.push_back(word);
-        } else {
-            parts.emplace_back(
-                Xapian::Query::OP_OR, word,
-                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                              Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
-                              variants == Variants::Yes ? kVariantWeight : kFormWeight));
-        }
+        std::vector<std::string> patterns = pattern_terms(db, stem);
+        std::erase_if(patterns, [&](const std::string& t) {
+            return std::find(forms.begin(), forms.end(), t) != forms.end();
+        });
+        // Each form weighs by its own frequency, as a word of its own, scaled down to the
+        // word's idf when it is rarer (see kFormWeight).
+        std::vector<Xapian::Query> alternatives{word};
+        const double word_idf = idf(db, term);
+        const auto add = [&](const std::vector<std::string>& terms, double weight) {
+            for (const std::string& t : terms) {
+                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t),
+                                          weight * std::min(1.0, word_idf / idf(db, t)));
+            }
+        };
+        add(forms, variants == Variants::Yes ? kVariantWeight : kFormWeight);
+        add(patterns, kPatternWeight);
+        parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
         std::string title(schema::kPrefixStem);
         title += schema::kPrefixTitle;
         title += stem;
