@@ -177,9 +177,21 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         std::vector<Xapian::Query> alternatives{word};
         const double word_idf = idf(db, term);
         const auto add = [&](const std::vector<std::string>& terms, double weight) {
+            // Forms at least as frequent as the word share one scaled subquery.
+            std::vector<std::string> common;
             for (const std::string& t : terms) {
-                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t),
-                                          weight * std::min(1.0, word_idf / idf(db, t)));
+                const double form_idf = idf(db, t);
+                if (form_idf <= word_idf) {
+                    common.push_back(t);
+                } else {
+                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t),
+                                              weight * word_idf / form_idf);
+                }
+            }
+            if (!common.empty()) {
+                alternatives.emplace_back(
+                    Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()), weight);
             }
         };
         add(forms, variants == Variants::Yes ? kVariantWeight : kFormWeight);
