@@ -368,6 +368,9 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
         writer.add({.id = "masajid", .title = "", .text = "بنيت المساجد في المدينة"});
         writer.add({.id = "masjid", .title = "", .text = "بني مسجد في القرية"});
         writer.add({.id = "other", .title = "", .text = "سكينة في المدينة"});
+        // A verbal noun (جهاد, فعال) and the imperfect of its verb (يجاهد: فاعل, form III).
+        writer.add({.id = "jihad", .title = "", .text = "فضل الجهاد"});
+        writer.add({.id = "yujahid", .title = "", .text = "الذين يجاهدون"});
         writer.commit();
     }
     const fahras::Searcher searcher(path);
@@ -380,6 +383,7 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
     CHECK(ids_of("القلوب") == Ids{"plural", "singular"});
     CHECK(ids_of("مسجد") == Ids{"masjid", "masajid"});
     CHECK(ids_of("مساجد") == Ids{"masajid", "masjid"});
+    CHECK(ids_of("الجهاد") == Ids{"jihad", "yujahid"});
     // Phrases ask for exactly their words.
     CHECK(ids_of("\"القلوب سكينة\"") == Ids{"plural"});
     // --explain names the pattern form the document matched, and the word behind it.

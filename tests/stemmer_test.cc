@@ -170,6 +170,7 @@ TEST_CASE("pattern forms: a broken plural and its singular give each other, by p
         {"مشاريع", {"مشراع", "مشروع"}},              // مفاعيل → مفعال, مفعول
         {"قبايل", {"قبال", "قبيل"}},                 // فعائل → فعالة, فعيلة
         {"في", {}},                                  // too short
+        {"bbc", {}},                                 // not Arabic
     };
     for (const Case& c : cases) {
         CAPTURE(c.stem);

@@ -95,12 +95,25 @@ double idf(const Xapian::Database& db, const std::string& term) {
     return std::log((documents + 1) / df);
 }
 
-/** The index's pattern forms of @p stem (pattern_forms()), as text terms. */
+/** True if @p form has the shape of a past verb: فعل, or فاعل (form III, جاهد). */
+bool verb_shaped(std::string_view form) {
+    // pattern_forms() writes Arabic letters only: two bytes each.
+    const std::size_t n = letters(form);
+    return n == 3 || (n == 4 && form.substr(2, 2) == "ا");
+}
+
+/** The index's pattern forms of @p stem (pattern_forms()), as text terms; a form shaped like
+ *  a past verb also with the prefixes of its imperfect (جهاد → جاهد, يجاهد). */
 std::vector<std::string> pattern_terms(const Xapian::Database& db, std::string_view stem) {
     std::vector<std::string> forms;
-    for (const std::string& c : pattern_forms(stem)) {
-        std::string term = detail::text_term(c);
+    const auto add = [&](const std::string& form) {
+        std::string term = detail::text_term(form);
         if (db.term_exists(term)) forms.push_back(std::move(term));
+    };
+    for (const std::string& form : pattern_forms(stem)) {
+        add(form);
+        if (!verb_shaped(form)) continue;
+        for (std::string_view p : kVerbPrefixes) add(std::string(p) += form);
     }
     return forms;
 }

@@ -287,6 +287,12 @@ std::vector<std::string> pattern_forms(std::string_view stem) {
     const std::vector<std::string_view> word = letters_of(stem);
     std::vector<std::string> out;
     if (word.size() < 3) return out;
+    // Arabic letters only (U+0600 to U+06FF: two bytes, the first 0xD8 to 0xDB).
+    const auto arabic = [](std::string_view letter) {
+        const auto lead = static_cast<unsigned char>(letter[0]);
+        return letter.size() == 2 && lead >= 0xD8 && lead <= 0xDB;
+    };
+    if (!std::all_of(word.begin(), word.end(), arabic)) return out;
     for (const PatternPair& pair : kPatternPairs) {
         const std::vector<std::string_view> a = letters_of(pair.a);
         const std::vector<std::string_view> b = letters_of(pair.b);
