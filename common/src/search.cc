@@ -63,8 +63,8 @@ class StemTermsOnly : public Xapian::ExpandDecider {
 //   their singulars (قلب → قلوب, مساجد → مسجد; pattern_forms());
 // - itself in the title field.
 // A form rarer than the word weighs at most what the word would: its fraction is scaled by
-// idf(word) / idf(form), so that a rare form (a typo, a rare inflection) cannot outrank the
-// word it stands in for.
+// idf(word) / idf(form), so that a rare form (a typo, a rare inflection, a word of another
+// sense with the same letters) gets no more than the word's idf (docs/query.md).
 constexpr double kFormWeight = 0.2;
 constexpr double kPatternWeight = 0.2;
 constexpr double kVariantWeight = 0.2;
@@ -99,7 +99,7 @@ double idf(const Xapian::Database& db, const std::string& term) {
 bool verb_shaped(std::string_view form) {
     // pattern_forms() writes Arabic letters only: two bytes each.
     const std::size_t n = letters(form);
-    return n == 3 || (n == 4 && form.substr(2, 2) == "ا");
+    return n == 3 || (n == 4 && form.substr(2, 2) == "ا");  // ARABIC LETTER ALEF second
 }
 
 /** The index's pattern forms of @p stem (pattern_forms()), as text terms; a form shaped like

@@ -263,7 +263,7 @@ bool fits(const std::vector<std::string_view>& word, const std::vector<std::stri
         const std::string_view p = pattern[i];
         if (p.size() == 1 && p[0] >= '1' && p[0] <= '3') {
             const auto r = static_cast<std::size_t>(p[0] - '1');
-            if (word[i] == "ا" && r > 0) return false;
+            if (word[i] == "ا" && r > 0) return false;  // ARABIC LETTER ALEF
             (*radicals)[r] = word[i];
         } else if (word[i] != p) {
             return false;
@@ -288,7 +288,8 @@ std::vector<std::string> pattern_forms(std::string_view stem) {
     const std::vector<std::string_view> word = letters_of(stem);
     std::vector<std::string> out;
     if (word.size() < 3) return out;
-    // Arabic letters only (U+0600 to U+06FF: two bytes, the first 0xD8 to 0xDB).
+    // Arabic letters only: ARABIC NUMBER SIGN (U+0600) to ARABIC LETTER HEH WITH INVERTED V
+    // (U+06FF) are two bytes in UTF-8, the first 0xD8 to 0xDB.
     const auto arabic = [](std::string_view letter) {
         const auto lead = static_cast<unsigned char>(letter[0]);
         return letter.size() == 2 && lead >= 0xD8 && lead <= 0xDB;

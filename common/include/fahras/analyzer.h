@@ -52,7 +52,8 @@ enum class StemmerKind {
  *  رسال ↔ رسايل), built from the stem's letters by pattern, with no word list. Most
  *  candidates are not words; the caller keeps those its index has (docs/query.md).
  *  @param stem  a stem (light_stem()), normalized, UTF-8.
- *  @return the candidates, sorted, without @p stem; empty for stems of fewer than 3 letters.
+ *  @return the candidates, sorted, without @p stem; empty for stems of fewer than 3 letters
+ *          and for stems with a character outside the Arabic block (U+0600 to U+06FF).
  */
 [[nodiscard]] std::vector<std::string> pattern_forms(std::string_view stem);
 
