@@ -356,6 +356,47 @@ TEST_CASE("a word also finds its other forms in the index and its title, below i
     CHECK(ids_of("\"لم يكلم\"") == Ids{"yukallim", "kallam"});
 }
 
+TEST_CASE("a word also finds its pattern forms in the index (plural, singular), below itself") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    {
+        fahras::IndexWriter writer(path, {});
+        // Only the broken plural of قلب (قلوب, pattern فعول), and only its singular.
+        writer.add({.id = "plural", .title = "", .text = "في القلوب سكينة"});
+        writer.add({.id = "singular", .title = "", .text = "في القلب سكينة"});
+        // A broken plural of the pattern مفاعل and its singular مفعل.
+        writer.add({.id = "masajid", .title = "", .text = "بنيت المساجد في المدينة"});
+        writer.add({.id = "masjid", .title = "", .text = "بني مسجد في القرية"});
+        writer.add({.id = "other", .title = "", .text = "سكينة في المدينة"});
+        // A verbal noun (جهاد, فعال) and the imperfect of its verb (يجاهد: فاعل, form III).
+        writer.add({.id = "jihad", .title = "", .text = "فضل الجهاد"});
+        writer.add({.id = "yujahid", .title = "", .text = "الذين يجاهدون"});
+        writer.commit();
+    }
+    const fahras::Searcher searcher(path);
+    const auto ids_of = [&](const char* query) {
+        Ids out;
+        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
+        return out;
+    };
+    CHECK(ids_of("قلب") == Ids{"singular", "plural"});
+    CHECK(ids_of("القلوب") == Ids{"plural", "singular"});
+    CHECK(ids_of("مسجد") == Ids{"masjid", "masajid"});
+    CHECK(ids_of("مساجد") == Ids{"masajid", "masjid"});
+    CHECK(ids_of("الجهاد") == Ids{"jihad", "yujahid"});
+    // Phrases ask for exactly their words.
+    CHECK(ids_of("\"القلوب سكينة\"") == Ids{"plural"});
+    // --explain names the pattern form the document matched, and the word behind it.
+    fahras::SearchOptions options;
+    options.explain = fahras::Explain::Yes;
+    const fahras::SearchResult result = searcher.search("قلب", options);
+    REQUIRE(result.hits.size() == 2);
+    REQUIRE(result.hits[1].matches.size() == 1);
+    CHECK(result.hits[1].matches[0].term == "قلوب");
+    using Words = std::vector<std::pair<std::string, unsigned>>;
+    CHECK(result.hits[1].matches[0].words == Words{{"القلوب", 1}});
+}
+
 TEST_CASE("ranking names") {
     CHECK(fahras::parse_ranking("auto") == fahras::Ranking::Auto);
     CHECK(fahras::parse_ranking("dlh") == fahras::Ranking::Dlh);

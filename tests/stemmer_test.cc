@@ -4,6 +4,7 @@
  */
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -149,4 +150,61 @@ TEST_CASE("spelling variants of a name share a variant key") {
     CHECK(fahras::variant_key("خودوركوفسك") == fahras::variant_key("خدروكوفسك"));
     CHECK(fahras::variant_key("بوتين") == "");  // بتن: too short to tell words apart
     CHECK(fahras::variant_key("ترامب") != fahras::variant_key("بايدن"));
+}
+
+TEST_CASE("pattern forms: a broken plural and its singular give each other, by pattern") {
+    struct Case {
+        std::string stem;
+        std::vector<std::string> forms;
+    };
+    // Exact outputs: candidates that are not words (خابر, كوافر) are the caller's to drop.
+    const std::vector<Case> cases = {
+        {"قلوب", {"قلب"}},                           // فعول → فعل
+        {"قلب", {"اقلاب", "قالب", "قلاب", "قلوب"}},  // فعل → أفعال, فاعل, فعال, فعول
+        {"اخبار", {"خبر"}},                          // أفعال → فعل
+        {"مساجد", {"مسجد"}},                         // مفاعل → مفعل
+        {"مسجد", {"مساجد"}},                         // مفعل → مفاعل
+        {"وزراء", {"وزير"}},                         // فعلاء → فعيل
+        {"كافر", {"كفار", "كفر", "كوافر"}},          // فاعل → فعال, فعلة, فواعل
+        {"مفتاح", {"مفاتيح"}},                       // مفعال → مفاعيل
+        {"مشاريع", {"مشراع", "مشروع"}},              // مفاعيل → مفعال, مفعول
+        {"قبايل", {"قبال", "قبيل"}},                 // فعائل → فعالة, فعيلة
+        {"في", {}},                                  // too short
+        {"bbc", {}},                                 // not Arabic
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.stem);
+        CHECK(fahras::pattern_forms(c.stem) == c.forms);
+    }
+}
+
+TEST_CASE("pattern forms reach the other number's stem from the words as written") {
+    struct Pair {
+        std::string singular;
+        std::string plural;
+    };
+    const std::vector<Pair> pairs = {
+        {"قلب", "القلوب"},    {"الخبر", "الأخبار"}, {"مسجد", "المساجد"}, {"الوزير", "الوزراء"},
+        {"رسالة", "رسائل"},   {"قبيلة", "القبائل"}, {"كافر", "الكفار"},  {"طالب", "الطلبة"},
+        {"قاعدة", "القواعد"}, {"المدرسة", "مدارس"}, {"مفتاح", "مفاتيح"}, {"مشروع", "المشاريع"},
+        {"جبل", "جبال"},      {"سلاح", "الأسلحة"},  {"كبير", "كبار"},
+    };
+    const fahras::Analyzer analyzer;
+    const auto contains = [](const std::vector<std::string>& v, const std::string& s) {
+        return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    for (const Pair& p : pairs) {
+        CAPTURE(p.singular);
+        const std::string singular = analyzer.stem(p.singular);
+        const std::string plural = analyzer.stem(p.plural);
+        CHECK(contains(fahras::pattern_forms(singular), plural));
+        CHECK(contains(fahras::pattern_forms(plural), singular));
+    }
+}
+
+TEST_CASE("pattern forms take no long vowel for a root letter") {
+    // قال: its alef is no root letter (no اقاال, قاال).
+    CHECK(fahras::pattern_forms("قال").empty());
+    // Names are not roots of four letters: ترمب does not give ترامب (that is --variants).
+    CHECK(fahras::pattern_forms("ترمب").empty());
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -58,8 +59,14 @@ class StemTermsOnly : public Xapian::ExpandDecider {
 // - its other forms in the index: the stem with and without a proclitic the stemmer's length
 //   guards left on (بدر → ببدر, قوم → لقوم, لقوم → قوم) and with an imperfect verb prefix (كلم →
 //   يكلم, تكلم; يحمل → حمل), and, with Variants::Yes, its spelling variants (ترمب → ترامب);
+// - its pattern forms in the index: words of its root by the patterns of broken plurals and
+//   their singulars (قلب → قلوب, مساجد → مسجد; pattern_forms());
 // - itself in the title field.
+// A form rarer than the word weighs at most what the word would: its fraction is scaled by
+// idf(word) / idf(form), so that a rare form (a typo, a rare inflection, a word of another
+// sense with the same letters) gets no more than the word's idf (docs/query.md).
 constexpr double kFormWeight = 0.2;
+constexpr double kPatternWeight = 0.2;
 constexpr double kVariantWeight = 0.2;
 constexpr double kTitleWeight = 0.2;
 
@@ -78,6 +85,37 @@ constexpr std::size_t kShortWord = 4;
 std::size_t letters(std::string_view s) {
     return static_cast<std::size_t>(
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+/** Inverse document frequency of @p term: log((N + 1) / df), with df at least 1 (a term the
+ *  index lacks counts as the rarest). */
+double idf(const Xapian::Database& db, const std::string& term) {
+    const double documents = db.get_doccount();
+    const double df = std::max<double>(db.get_termfreq(term), 1);
+    return std::log((documents + 1) / df);
+}
+
+/** True if @p form has the shape of a past verb: فعل, or فاعل (form III, جاهد). */
+bool verb_shaped(std::string_view form) {
+    // pattern_forms() writes Arabic letters only: two bytes each.
+    const std::size_t n = letters(form);
+    return n == 3 || (n == 4 && form.substr(2, 2) == "ا");  // ARABIC LETTER ALEF second
+}
+
+/** The index's pattern forms of @p stem (pattern_forms()), as text terms; a form shaped like
+ *  a past verb also with the prefixes of its imperfect (جهاد → جاهد, يجاهد). */
+std::vector<std::string> pattern_terms(const Xapian::Database& db, std::string_view stem) {
+    std::vector<std::string> forms;
+    const auto add = [&](const std::string& form) {
+        std::string term = detail::text_term(form);
+        if (db.term_exists(term)) forms.push_back(std::move(term));
+    };
+    for (const std::string& form : pattern_forms(stem)) {
+        add(form);
+        if (!verb_shaped(form)) continue;
+        for (std::string_view p : kVerbPrefixes) add(std::string(p) += form);
+    }
+    return forms;
 }
 
 /** The index's other forms of @p stem (not itself), as text terms. */
@@ -143,16 +181,35 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         const std::string term = *word.get_terms_begin();
         const std::string_view stem = *detail::text_stem(term);
         const std::vector<std::string> forms = other_forms(db, stem, variants);
-        // Each rarer form weighs by its own frequency, as a word of its own.
-        if (forms.empty()) {
-            parts.push_back(word);
-        } else {
-            parts.emplace_back(
-                Xapian::Query::OP_OR, word,
-                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                              Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
-                              variants == Variants::Yes ? kVariantWeight : kFormWeight));
-        }
+        std::vector<std::string> patterns = pattern_terms(db, stem);
+        std::erase_if(patterns, [&](const std::string& t) {
+            return std::find(forms.begin(), forms.end(), t) != forms.end();
+        });
+        // Each form weighs by its own frequency, as a word of its own, scaled down to the
+        // word's idf when it is rarer (see kFormWeight).
+        std::vector<Xapian::Query> alternatives{word};
+        const double word_idf = idf(db, term);
+        const auto add = [&](const std::vector<std::string>& terms, double weight) {
+            // Forms at least as frequent as the word share one scaled subquery.
+            std::vector<std::string> common;
+            for (const std::string& t : terms) {
+                const double form_idf = idf(db, t);
+                if (form_idf <= word_idf) {
+                    common.push_back(t);
+                } else {
+                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t),
+                                              weight * word_idf / form_idf);
+                }
+            }
+            if (!common.empty()) {
+                alternatives.emplace_back(
+                    Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()), weight);
+            }
+        };
+        add(forms, variants == Variants::Yes ? kVariantWeight : kFormWeight);
+        add(patterns, kPatternWeight);
+        parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
         std::string title(schema::kPrefixStem);
         title += schema::kPrefixTitle;
         title += stem;

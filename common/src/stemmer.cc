@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fahras/analyzer.h"
 
@@ -207,6 +208,104 @@ std::string variant_key(std::string_view stem) {
         key += letter;
     }
     return length_of(key) >= 4 ? key : std::string();
+}
+
+namespace {
+
+/** The code points of UTF-8 @p s, each as its bytes. */
+std::vector<std::string_view> letters_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = 1;
+        while (i + n < s.size() && (s[i + n] & 0xC0) == 0x80) ++n;
+        out.push_back(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
+/** Two patterns whose words are often the same word in another number: in each, the digits
+ *  1 2 3 stand for the root's letters (ف ع ل), anything else is itself. */
+struct PatternPair {
+    std::string_view a;
+    std::string_view b;
+};
+
+// Broken plurals and their singulars, both ways (normalized: teh marbuta is heh, which the
+// stemmer strips, so فعلة is فعل; ئ is ي). Roots of three letters only: the patterns of four
+// (فعلل ↔ فعالل) also join a name to its spelling variant (ترمب ↔ ترامب), which only
+// --variants should do, and gained nothing measurable (docs/query.md).
+constexpr std::array kPatternPairs{
+    PatternPair{"123", "ا12ا3"},     // فعل ↔ أفعال: خبر اخبار
+    PatternPair{"123", "12و3"},      // فعل ↔ فعول: قلب قلوب
+    PatternPair{"123", "12ا3"},      // فعل ↔ فعال: جبل جبال, كتب كتاب
+    PatternPair{"12ي3", "123اء"},    // فعيل ↔ فعلاء: وزير وزراء
+    PatternPair{"12ي3", "12ا3"},     // فعيل ↔ فعال: كبير كبار
+    PatternPair{"12ي3", "12اي3"},    // فعيلة ↔ فعائل: قبيلة قبائل
+    PatternPair{"12ا3", "12اي3"},    // فعالة ↔ فعائل: رسالة رسائل
+    PatternPair{"12ا3", "ا123"},     // فعال ↔ أفعلة: سلاح اسلحة
+    PatternPair{"1ا23", "12ا3"},     // فاعل ↔ فعال: كافر كفار
+    PatternPair{"1ا23", "123"},      // فاعل ↔ فعلة: طالب طلبة
+    PatternPair{"1ا23", "1وا23"},    // فاعل(ة) ↔ فواعل: قاعدة قواعد
+    PatternPair{"م123", "م1ا23"},    // مفعل ↔ مفاعل: مسجد مساجد
+    PatternPair{"م12ا3", "م1ا2ي3"},  // مفعال ↔ مفاعيل: مفتاح مفاتيح
+    PatternPair{"م12و3", "م1ا2ي3"},  // مفعول ↔ مفاعيل: مشروع مشاريع
+};
+
+constexpr std::size_t kMaxRadicals = 3;
+
+/** Fills @p radicals if @p word fits @p pattern. Alef is a long vowel, never a root letter
+ *  but the first (where it is a hamza). */
+bool fits(const std::vector<std::string_view>& word, const std::vector<std::string_view>& pattern,
+          std::array<std::string_view, kMaxRadicals>* radicals) {
+    if (word.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const std::string_view p = pattern[i];
+        if (p.size() == 1 && p[0] >= '1' && p[0] <= '3') {
+            const auto r = static_cast<std::size_t>(p[0] - '1');
+            if (word[i] == "ا" && r > 0) return false;  // ARABIC LETTER ALEF
+            (*radicals)[r] = word[i];
+        } else if (word[i] != p) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string build(const std::vector<std::string_view>& pattern,
+                  const std::array<std::string_view, kMaxRadicals>& radicals) {
+    std::string out;
+    for (const std::string_view p : pattern) {
+        const bool radical = p.size() == 1 && p[0] >= '1' && p[0] <= '3';
+        out += radical ? radicals[static_cast<std::size_t>(p[0] - '1')] : p;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> pattern_forms(std::string_view stem) {
+    const std::vector<std::string_view> word = letters_of(stem);
+    std::vector<std::string> out;
+    if (word.size() < 3) return out;
+    // Arabic letters only: ARABIC NUMBER SIGN (U+0600) to ARABIC LETTER HEH WITH INVERTED V
+    // (U+06FF) are two bytes in UTF-8, the first 0xD8 to 0xDB.
+    const auto arabic = [](std::string_view letter) {
+        const auto lead = static_cast<unsigned char>(letter[0]);
+        return letter.size() == 2 && lead >= 0xD8 && lead <= 0xDB;
+    };
+    if (!std::all_of(word.begin(), word.end(), arabic)) return out;
+    for (const PatternPair& pair : kPatternPairs) {
+        const std::vector<std::string_view> a = letters_of(pair.a);
+        const std::vector<std::string_view> b = letters_of(pair.b);
+        std::array<std::string_view, kMaxRadicals> radicals{};
+        if (fits(word, a, &radicals)) out.push_back(build(b, radicals));
+        if (fits(word, b, &radicals)) out.push_back(build(a, radicals));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::erase(out, std::string(stem));
+    return out;
 }
 
 }  // namespace fahras

@@ -47,6 +47,16 @@ enum class StemmerKind {
  */
 [[nodiscard]] std::string variant_key(std::string_view stem);
 
+/** Candidate words of the same root as @p stem by the common patterns of Arabic morphology:
+ *  broken plurals and their singulars (قلب ↔ قلوب, خبر ↔ اخبار, مسجد ↔ مساجد, وزير ↔ وزراء,
+ *  رسال ↔ رسايل), built from the stem's letters by pattern, with no word list. Most
+ *  candidates are not words; the caller keeps those its index has (docs/query.md).
+ *  @param stem  a stem (light_stem()), normalized, UTF-8.
+ *  @return the candidates, sorted, without @p stem; empty for stems of fewer than 3 letters
+ *          and for stems with a character outside the Arabic block (U+0600 to U+06FF).
+ */
+[[nodiscard]] std::vector<std::string> pattern_forms(std::string_view stem);
+
 /** True if the normalized word is on fahras's Arabic stop-word list. */
 [[nodiscard]] bool is_stop_word(std::string_view word);
 
