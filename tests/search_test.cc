@@ -19,6 +19,20 @@ namespace {
 
 using Ids = std::vector<std::string>;
 
+/** The ids of the hits of @p query, best first. */
+Ids hit_ids(const fahras::Searcher& searcher, const std::string& query) {
+    Ids out;
+    for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
+    return out;
+}
+
+/** Writes @p docs to a new index at @p path and commits. */
+void write_index(const std::string& path, const std::vector<fahras::Document>& docs) {
+    fahras::IndexWriter writer(path, {});
+    for (const fahras::Document& doc : docs) writer.add(doc);
+    writer.commit();
+}
+
 /** An index of a few documents, each there for one behaviour. */
 class SmallIndex {
   public:
@@ -37,10 +51,7 @@ class SmallIndex {
     [[nodiscard]] std::string path() const { return (dir_.path() / "index").string(); }
 
     [[nodiscard]] Ids ids(const std::string& query) const {
-        const fahras::Searcher searcher(path());
-        Ids out;
-        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
-        return out;
+        return hit_ids(fahras::Searcher(path()), query);
     }
 
   private:
@@ -168,11 +179,7 @@ TEST_CASE("a synonyms file makes each word of a group match the others") {
     const SmallIndex index;
     const fahras::test::TempDir dir;
     fahras::Searcher searcher(index.path());
-    const auto ids_of = [&](const char* query) {
-        Ids out;
-        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
-        return out;
-    };
+    const auto ids_of = [&](const char* query) { return hit_ids(searcher, query); };
     CHECK(ids_of("موسكو") == Ids{"moscow"});
     CHECK(ids_of("العاصمة").empty());
     searcher.load_synonyms(dir.write("synonyms.txt", "# capitals\n\nالعاصمة، موسكو\n"));
@@ -326,25 +333,20 @@ TEST_CASE("hits carry the stored fields: the date as written, source and url") {
 TEST_CASE("a word also finds its other forms in the index and its title, below itself") {
     const fahras::test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    {
-        fahras::IndexWriter writer(path, {});
+    const std::vector<fahras::Document> docs{
         // قوم with the preposition ل: its stem keeps the ل (too short to strip).
-        writer.add({.id = "liqawm", .title = "", .text = "قال موسى لقومه اذكروا"});
-        writer.add({.id = "qawm", .title = "", .text = "جاء القوم إلى المدينة"});
+        {.id = "liqawm", .title = "", .text = "قال موسى لقومه اذكروا"},
+        {.id = "qawm", .title = "", .text = "جاء القوم إلى المدينة"},
         // An imperfect verb and its past tense.
-        writer.add({.id = "yukallim", .title = "", .text = "لم يكلم أحدا"});
-        writer.add({.id = "kallam", .title = "", .text = "كلم الناس"});
+        {.id = "yukallim", .title = "", .text = "لم يكلم أحدا"},
+        {.id = "kallam", .title = "", .text = "كلم الناس"},
         // The same words, in the title of one and the text of the other.
-        writer.add({.id = "in-title", .title = "مكة", .text = "مدينة في الحجاز"});
-        writer.add({.id = "in-text", .title = "", .text = "مكة مدينة في الحجاز"});
-        writer.commit();
-    }
-    const fahras::Searcher searcher(path);
-    const auto ids_of = [&](const char* query) {
-        Ids out;
-        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
-        return out;
+        {.id = "in-title", .title = "مكة", .text = "مدينة في الحجاز"},
+        {.id = "in-text", .title = "", .text = "مكة مدينة في الحجاز"},
     };
+    write_index(path, docs);
+    const fahras::Searcher searcher(path);
+    const auto ids_of = [&](const char* query) { return hit_ids(searcher, query); };
     CHECK(ids_of("قوم") == Ids{"qawm", "liqawm"});
     CHECK(ids_of("لقوم") == Ids{"liqawm", "qawm"});
     CHECK(ids_of("كلم") == Ids{"kallam", "yukallim"});
@@ -359,26 +361,21 @@ TEST_CASE("a word also finds its other forms in the index and its title, below i
 TEST_CASE("a word also finds its pattern forms in the index (plural, singular), below itself") {
     const fahras::test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
-    {
-        fahras::IndexWriter writer(path, {});
+    const std::vector<fahras::Document> docs{
         // Only the broken plural of قلب (قلوب, pattern فعول), and only its singular.
-        writer.add({.id = "plural", .title = "", .text = "في القلوب سكينة"});
-        writer.add({.id = "singular", .title = "", .text = "في القلب سكينة"});
+        {.id = "plural", .title = "", .text = "في القلوب سكينة"},
+        {.id = "singular", .title = "", .text = "في القلب سكينة"},
         // A broken plural of the pattern مفاعل and its singular مفعل.
-        writer.add({.id = "masajid", .title = "", .text = "بنيت المساجد في المدينة"});
-        writer.add({.id = "masjid", .title = "", .text = "بني مسجد في القرية"});
-        writer.add({.id = "other", .title = "", .text = "سكينة في المدينة"});
+        {.id = "masajid", .title = "", .text = "بنيت المساجد في المدينة"},
+        {.id = "masjid", .title = "", .text = "بني مسجد في القرية"},
+        {.id = "other", .title = "", .text = "سكينة في المدينة"},
         // A verbal noun (جهاد, فعال) and the imperfect of its verb (يجاهد: فاعل, form III).
-        writer.add({.id = "jihad", .title = "", .text = "فضل الجهاد"});
-        writer.add({.id = "yujahid", .title = "", .text = "الذين يجاهدون"});
-        writer.commit();
-    }
-    const fahras::Searcher searcher(path);
-    const auto ids_of = [&](const char* query) {
-        Ids out;
-        for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
-        return out;
+        {.id = "jihad", .title = "", .text = "فضل الجهاد"},
+        {.id = "yujahid", .title = "", .text = "الذين يجاهدون"},
     };
+    write_index(path, docs);
+    const fahras::Searcher searcher(path);
+    const auto ids_of = [&](const char* query) { return hit_ids(searcher, query); };
     CHECK(ids_of("قلب") == Ids{"singular", "plural"});
     CHECK(ids_of("القلوب") == Ids{"plural", "singular"});
     CHECK(ids_of("مسجد") == Ids{"masjid", "masajid"});
