@@ -85,6 +85,16 @@ TEST_CASE("the name of God under every proclitic") {
                  "الله");
 }
 
+TEST_CASE("woman: امرأة and المرأة share a stem, not that of أمر") {
+    check_family({"المرأة", "امرأة", "امْرَأَةُ", "امرأته", "امرأتي", "امرأتان", "امرأتين", "وامرأة",
+                  "والمرأة", "للمرأة", "بالمرأة"},
+                 "مرا");
+    check_family({"أمر", "الأمر", "أمرا", "وأمره"}, "امر");
+    const fahras::Analyzer analyzer;
+    CHECK(analyzer.stem("مرات") != analyzer.stem("امرأته"));  // times, not his wife
+    CHECK(analyzer.stem("أمراء") != analyzer.stem("امرأة"));  // princes
+}
+
 TEST_CASE("suffixes are stripped with length guards") {
     check_family({"وزيرها", "الوزير", "وزير", "ووزير"}, "وزير");
     check_family({"سيارات", "السيارة", "سيارة", "سياراتهم"}, "سيار");

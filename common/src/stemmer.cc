@@ -154,8 +154,15 @@ bool cuts_protected(std::string_view word, std::size_t cut) {
     return false;
 }
 
+// The word for woman, امرأة, loses its first alef after the article (المرأة, stem مرا), and
+// its alef of the hamza (ARABIC LETTER ALEF WITH HAMZA ABOVE, folded to alef) would be taken
+// for the accusative ending: امرأة, امرأته gave امر, the stem of أمر (command). Every form
+// (امرأة, امرأته, امرأتان, وامرأة) gets the stem of المرأة.
+constexpr std::string_view kWoman = "مرا";
+
 /** Stem of @p rest (the word after its proclitics): suffixes, respecting protected words. */
 std::string stem_rest(std::string_view rest) {
+    if (rest == "امراه" || rest.starts_with("امرات")) return std::string(kWoman);
     std::string_view found;
     const std::size_t keep = is_protected_at(rest, 0, &found) ? found.size() : 0;
     std::string rewritten;
