@@ -85,6 +85,31 @@ TEST_CASE("the name of God under every proclitic") {
                  "الله");
 }
 
+TEST_CASE("woman: امرأة and المرأة share a stem, not that of أمر") {
+    check_family({"المرأة", "امرأة", "امْرَأَةُ", "امرأته", "امرأتي", "امرأتان", "امرأتين", "وامرأة",
+                  "والمرأة", "للمرأة", "بالمرأة"},
+                 "مرا");
+    check_family({"أمر", "الأمر", "أمرا", "وأمره"}, "امر");
+    const fahras::Analyzer analyzer;
+    CHECK(analyzer.stem("مرات") != analyzer.stem("امرأته"));  // times, not his wife
+    CHECK(analyzer.stem("أمراء") != analyzer.stem("امرأة"));  // princes
+}
+
+TEST_CASE("هم هن كم كن leave a stem of three letters, but not an alef-final one or a stop word") {
+    check_family({"الكهف", "كهفهم", "كهفكم"}, "كهف");
+    check_family({"دين", "دينهم", "دينكم", "دينهن"}, "دين");
+    check_family({"ابوهم"}, "ابو");
+    check_family({"ربهم"}, "ربهم");  // a stem of two letters stays whole
+    // مفاعل and أفاعل plurals whose last radicals look like a pronoun keep them
+    check_family({"مساكن", "مساكنهم"}, "مساكن");
+    check_family({"الأماكن", "اماكن"}, "اماكن");
+    check_family({"مساهم"}, "مساهم");
+    check_family({"تفاهم"}, "تفاهم");
+    // a preposition with a pronoun is not the preposition (على is a stop word)
+    check_family({"عليهن"}, "عليهن");
+    check_family({"عليكم"}, "عليكم");
+}
+
 TEST_CASE("suffixes are stripped with length guards") {
     check_family({"وزيرها", "الوزير", "وزير", "ووزير"}, "وزير");
     check_family({"سيارات", "السيارة", "سيارة", "سياراتهم"}, "سيار");

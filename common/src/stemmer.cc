@@ -52,13 +52,18 @@ constexpr std::array kPrefixes{
 struct Suffix {
     std::string_view text;
     std::size_t min_stem;
+    bool guarded = false;  // a stem of min_stem letters only if not alef-final nor a stop word
 };
 
 // Pronoun suffixes, and ه, which after normalization is also the teh marbuta; at most one
-// is removed.
+// is removed. هم هن كم كن may leave three letters (كهفهم → كهف, دينهم → دين), except a stem
+// ending in alef, where they are the last letters of a plural مفاعل or أفاعل (مساكن, اماكن,
+// مساهم, تفاهم), and a stop word (عليهن is not على). نا keeps four: at three it lost on
+// qqa23 (docs/analyzer.md).
 constexpr std::array kPronounSuffixes{
-    Suffix{"هما", 3}, Suffix{"كما", 3}, Suffix{"ها", 3}, Suffix{"هم", 4}, Suffix{"هن", 4},
-    Suffix{"كم", 4},  Suffix{"كن", 4},  Suffix{"نا", 4}, Suffix{"ه", 3},
+    Suffix{"هما", 3},      Suffix{"كما", 3},      Suffix{"ها", 3},
+    Suffix{"هم", 3, true}, Suffix{"هن", 3, true}, Suffix{"كم", 3, true},
+    Suffix{"كن", 3, true}, Suffix{"نا", 4},       Suffix{"ه", 3},
 };
 
 // Inflection suffixes, longest first; at most one is removed. ون ين ان need a long stem so
@@ -112,6 +117,10 @@ std::string_view strip_suffix(std::string_view stem, std::size_t keep,
         if (!stem.ends_with(s.text)) continue;
         const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
         if (rest.size() < keep || length_of(rest) < s.min_stem) continue;
+        if (s.guarded && length_of(rest) == s.min_stem &&
+            (rest.ends_with("ا") || is_stop_word(rest))) {  // ARABIC LETTER ALEF
+            continue;
+        }
         *stripped = true;
         return rest;
     }
@@ -154,8 +163,15 @@ bool cuts_protected(std::string_view word, std::size_t cut) {
     return false;
 }
 
+// The word for woman, امرأة, loses its first alef after the article (المرأة, stem مرا), and
+// its alef of the hamza (ARABIC LETTER ALEF WITH HAMZA ABOVE, folded to alef) would be taken
+// for the accusative ending: امرأة, امرأته gave امر, the stem of أمر (command). Every form
+// (امرأة, امرأته, امرأتان, وامرأة) gets the stem of المرأة.
+constexpr std::string_view kWoman = "مرا";
+
 /** Stem of @p rest (the word after its proclitics): suffixes, respecting protected words. */
 std::string stem_rest(std::string_view rest) {
+    if (rest == "امراه" || rest.starts_with("امرات")) return std::string(kWoman);
     std::string_view found;
     const std::size_t keep = is_protected_at(rest, 0, &found) ? found.size() : 0;
     std::string rewritten;

@@ -117,6 +117,6 @@ class Analyzer {
  *  4: stop words and title-field terms without positions; the document data is the text
  *     alone, in SCSU; a hit's fields packed in one value slot.
  */
-inline constexpr int kAnalyzerVersion = 4;
+inline constexpr int kAnalyzerVersion = 6;
 
 }  // namespace fahras
