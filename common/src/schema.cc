@@ -3,26 +3,15 @@
  */
 #include "fahras/schema.h"
 
-#include <cstdint>
 #include <cstdio>
+
+#include "fnv.h"
 
 namespace fahras::schema {
 
 namespace {
 
-// 64-bit FNV-1a (Fowler, Noll, Vo), as shard_of uses: the same on every platform and build.
-constexpr std::uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
 constexpr std::size_t kHashDigits = 16;
-
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t hash = kFnvOffsetBasis;
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= kFnvPrime;
-    }
-    return hash;
-}
 
 /** True if @p c is a UTF-8 continuation byte (10xxxxxx): no character begins there. */
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -39,7 +28,7 @@ std::string id_term(std::string_view id) {
     while (cut > 0 && is_continuation(id[cut])) --cut;
     term.append(id.substr(0, cut));
     char hex[kHashDigits + 1];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(id)));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(detail::fnv1a64(id)));
     return term.append(hex, kHashDigits);
 }
 

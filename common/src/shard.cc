@@ -14,6 +14,7 @@
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
+#include "fnv.h"
 #include "index_layout.h"
 #include "xapian_glue.h"
 
@@ -21,9 +22,6 @@ namespace fahras {
 
 namespace {
 
-// 64-bit FNV-1a (Fowler, Noll, Vo): http://www.isthe.com/chongo/tech/comp/fnv/
-constexpr std::uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
 // More shards than this is a typing error rather than a cluster.
 constexpr std::size_t kMaxShards = 1024;
 
@@ -79,12 +77,7 @@ Xapian::Database open_shard(const std::string& path, std::string& stemmer) {
 bool ShardSpec::holds(std::string_view id) const { return shard_of(id, count) == index; }
 
 std::size_t shard_of(std::string_view id, std::size_t count) {
-    std::uint64_t hash = kFnvOffsetBasis;
-    for (const char c : id) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= kFnvPrime;
-    }
-    return count <= 1 ? 0 : static_cast<std::size_t>(hash % count);
+    return count <= 1 ? 0 : static_cast<std::size_t>(detail::fnv1a64(id) % count);
 }
 
 ShardSpec parse_shard(std::string_view text) {
