@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -270,18 +271,23 @@ constexpr std::array kPatternPairs{
 
 constexpr std::size_t kMaxRadicals = 3;
 
+/** The root letter that @p p, a letter of a pattern, stands for (0 to 2: the digits 1 2 3),
+ *  or nullopt if @p p stands for itself. */
+std::optional<std::size_t> radical_of(std::string_view p) {
+    if (p.size() != 1 || p[0] < '1' || p[0] > '3') return std::nullopt;
+    return static_cast<std::size_t>(p[0] - '1');
+}
+
 /** Fills @p radicals if @p word fits @p pattern. Alef is a long vowel, never a root letter
  *  but the first (where it is a hamza). */
 bool fits(const std::vector<std::string_view>& word, const std::vector<std::string_view>& pattern,
           std::array<std::string_view, kMaxRadicals>* radicals) {
     if (word.size() != pattern.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-        const std::string_view p = pattern[i];
-        if (p.size() == 1 && p[0] >= '1' && p[0] <= '3') {
-            const auto r = static_cast<std::size_t>(p[0] - '1');
-            if (word[i] == "ا" && r > 0) return false;  // ARABIC LETTER ALEF
-            (*radicals)[r] = word[i];
-        } else if (word[i] != p) {
+        if (const std::optional<std::size_t> r = radical_of(pattern[i])) {
+            if (word[i] == "ا" && *r > 0) return false;  // ARABIC LETTER ALEF
+            (*radicals)[*r] = word[i];
+        } else if (word[i] != pattern[i]) {
             return false;
         }
     }
@@ -292,8 +298,8 @@ std::string build(const std::vector<std::string_view>& pattern,
                   const std::array<std::string_view, kMaxRadicals>& radicals) {
     std::string out;
     for (const std::string_view p : pattern) {
-        const bool radical = p.size() == 1 && p[0] >= '1' && p[0] <= '3';
-        out += radical ? radicals[static_cast<std::size_t>(p[0] - '1')] : p;
+        const std::optional<std::size_t> r = radical_of(p);
+        out += r ? radicals[*r] : p;
     }
     return out;
 }
