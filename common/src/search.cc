@@ -87,12 +87,26 @@ std::size_t letters(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-/** Inverse document frequency of @p term: log((N + 1) / df), with df at least 1 (a term the
- *  index lacks counts as the rarest). */
-double idf(const Xapian::Database& db, const std::string& term) {
+/** A form of a query word that the index holds: its text term and how many documents
+ *  hold it (read once: it says that the form is there, and weighs it). */
+struct Form {
+    std::string term;
+    Xapian::doccount df = 0;
+};
+
+/** Inverse document frequency of a term that @p df documents of @p db hold: log((N + 1) /
+ *  df), with df at least 1 (a term the index lacks counts as the rarest). */
+double idf(const Xapian::Database& db, Xapian::doccount df) {
     const double documents = db.get_doccount();
-    const double df = std::max<double>(db.get_termfreq(term), 1);
-    return std::log((documents + 1) / df);
+    return std::log((documents + 1) / std::max<double>(df, 1));
+}
+
+/** Adds the text term of @p word to @p forms if the index holds it. */
+void add_if_indexed(const Xapian::Database& db, std::string_view word, std::vector<Form>& forms) {
+    std::string term = detail::text_term(word);
+    if (const Xapian::doccount df = db.get_termfreq(term); df != 0) {
+        forms.push_back({std::move(term), df});
+    }
 }
 
 /** True if @p form has the shape of a past verb: فعل, or فاعل (form III, جاهد). */
@@ -104,23 +118,19 @@ bool verb_shaped(std::string_view form) {
 
 /** The index's pattern forms of @p stem (pattern_forms()), as text terms; a form shaped like
  *  a past verb also with the prefixes of its imperfect (جهاد → جاهد, يجاهد). */
-std::vector<std::string> pattern_terms(const Xapian::Database& db, std::string_view stem) {
-    std::vector<std::string> forms;
-    const auto add = [&](const std::string& form) {
-        std::string term = detail::text_term(form);
-        if (db.term_exists(term)) forms.push_back(std::move(term));
-    };
+std::vector<Form> pattern_terms(const Xapian::Database& db, std::string_view stem) {
+    std::vector<Form> forms;
     for (const std::string& form : pattern_forms(stem)) {
-        add(form);
+        add_if_indexed(db, form, forms);
         if (!verb_shaped(form)) continue;
-        for (std::string_view p : kVerbPrefixes) add(std::string(p) += form);
+        for (std::string_view p : kVerbPrefixes) add_if_indexed(db, std::string(p) += form, forms);
     }
     return forms;
 }
 
 /** The index's other forms of @p stem (not itself), as text terms. */
-std::vector<std::string> other_forms(const Xapian::Database& db, std::string_view stem,
-                                     Variants variants) {
+std::vector<Form> other_forms(const Xapian::Database& db, std::string_view stem,
+                              Variants variants) {
     std::vector<std::string> candidates;
     if (letters(stem) >= kMinFormStem) {
         for (std::string_view p : kProcliticForms) {
@@ -136,22 +146,22 @@ std::vector<std::string> other_forms(const Xapian::Database& db, std::string_vie
             }
         }
     }
-    std::vector<std::string> forms;
-    for (const std::string& c : candidates) {
-        std::string term = detail::text_term(c);
-        if (db.term_exists(term)) forms.push_back(std::move(term));
-    }
+    std::vector<Form> forms;
+    for (const std::string& c : candidates) add_if_indexed(db, c, forms);
     if (variants == Variants::Yes) {
         const std::string key = variant_key(stem);
         const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
         const std::string self = detail::text_term(stem);
         for (auto v = db.synonyms_begin(synonym_key);
              !key.empty() && v != db.synonyms_end(synonym_key); ++v) {
-            if (*v != self) forms.push_back(*v);
+            if (*v != self) forms.push_back({*v, db.get_termfreq(*v)});
         }
     }
-    std::sort(forms.begin(), forms.end());
-    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    const auto by_term = [](const Form& a, const Form& b) { return a.term < b.term; };
+    std::sort(forms.begin(), forms.end(), by_term);
+    forms.erase(std::unique(forms.begin(), forms.end(),
+                            [](const Form& a, const Form& b) { return a.term == b.term; }),
+                forms.end());
     return forms;
 }
 
@@ -180,24 +190,26 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
     for (const Xapian::Query& word : words) {
         const std::string term = *word.get_terms_begin();
         const std::string_view stem = *detail::text_stem(term);
-        const std::vector<std::string> forms = other_forms(db, stem, variants);
-        std::vector<std::string> patterns = pattern_terms(db, stem);
-        std::erase_if(patterns, [&](const std::string& t) {
-            return std::find(forms.begin(), forms.end(), t) != forms.end();
+        const std::vector<Form> forms = other_forms(db, stem, variants);
+        std::vector<Form> patterns = pattern_terms(db, stem);
+        std::erase_if(patterns, [&](const Form& p) {
+            return std::any_of(forms.begin(), forms.end(),
+                               [&](const Form& f) { return f.term == p.term; });
         });
         // Each form weighs by its own frequency, as a word of its own, scaled down to the
         // word's idf when it is rarer (see kFormWeight).
         std::vector<Xapian::Query> alternatives{word};
-        const double word_idf = idf(db, term);
-        const auto add = [&](const std::vector<std::string>& terms, double weight) {
+        const double word_idf = idf(db, db.get_termfreq(term));
+        const auto add = [&](const std::vector<Form>& terms, double weight) {
             // Forms at least as frequent as the word share one scaled subquery.
             std::vector<std::string> common;
-            for (const std::string& t : terms) {
-                const double form_idf = idf(db, t);
+            for (const Form& form : terms) {
+                const double form_idf = idf(db, form.df);
                 if (form_idf <= word_idf) {
-                    common.push_back(t);
+                    common.push_back(form.term);
                 } else {
-                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t),
+                    alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                              Xapian::Query(form.term),
                                               weight * word_idf / form_idf);
                 }
             }
