@@ -304,9 +304,10 @@ frequent first, months in order; documents without the field are not counted.)")
 
 Writer(path, overwrite=False, stemmer="light") holds the index's lock until close().
 Nothing is visible to searchers before commit(), or before a commit the writer makes by
-itself when more than 100,000 distinct words wait for the spelling table. Used as a context manager, it commits
-and closes at the end of the block, also when the block raises (Xapian commits what was
-added when a writer closes). Raises fahras.LockError if another writer holds the index.)")
+itself when more than 100,000 distinct words wait for the spelling table. Used as a
+context manager, it commits and closes at the end of the block, also when the block raises
+(Xapian commits what was added when a writer closes). Raises fahras.LockError if another
+writer holds the index.)")
         .def(py::init<std::string, bool, const std::string&>(), "path"_a, py::kw_only(),
              "overwrite"_a = false, "stemmer"_a = "light")
         .def(

@@ -116,6 +116,8 @@ class Analyzer {
  *  2: day and month value slots, source terms through source_key().
  *  4: stop words and title-field terms without positions; the document data is the text
  *     alone, in SCSU; a hit's fields packed in one value slot.
+ *  5: امرأة and its forms have the stem of المرأة.
+ *  6: the pronoun suffixes هم هن كم كن may leave a stem of three letters.
  */
 inline constexpr int kAnalyzerVersion = 6;
 
