@@ -8,34 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "unicode_text.h"  // common/src: detail::first_invalid_utf8
+
 namespace {
 
 constexpr std::string_view kBeh = "\u0628";  // ARABIC LETTER BEH (2 bytes in UTF-8)
-
-/** True if @p s is well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF). */
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t n = b < 0x80                ? 1
-                              : b >= 0xC2 && b < 0xE0 ? 2
-                              : b >= 0xE0 && b < 0xF0 ? 3
-                              : b >= 0xF0 && b < 0xF5 ? 4
-                                                      : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        char32_t c = n == 1 ? b : b & (0x7F >> n);
-        for (std::size_t k = 1; k < n; ++k) {
-            const auto cont = static_cast<unsigned char>(s[i + k]);
-            if ((cont & 0xC0) != 0x80) return false;
-            c = (c << 6) | (cont & 0x3F);
-        }
-        if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-            (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
 
 std::string repeat(std::string_view s, std::size_t times) {
     std::string out;
@@ -78,13 +55,13 @@ TEST_CASE("a long Arabic id is cut between two characters") {
         const std::string id = repeat(kBeh, 150);  // 300 bytes
         const std::string term = fahras::schema::id_term(id);
         CHECK(term == std::string("Q").append(repeat(kBeh, 114)).append("81095ab65610d895"));
-        CHECK(valid_utf8(term));
+        CHECK(!fahras::detail::first_invalid_utf8(term));
     }
     SUBCASE("the cut would fall inside a character: one byte less") {
         const std::string id = std::string("a").append(repeat(kBeh, 150));  // 301 bytes
         const std::string term = fahras::schema::id_term(id);
         CHECK(term.size() == 244);
         CHECK(term == std::string("Qa").append(repeat(kBeh, 113)).append("8307948b284176cc"));
-        CHECK(valid_utf8(term));
+        CHECK(!fahras::detail::first_invalid_utf8(term));
     }
 }
