@@ -5,10 +5,12 @@
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "fahras/error.h"
 #include "fahras/search.h"
@@ -77,6 +79,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     std::string facets;
     app.add_option("--facets", facets, "Count all matches per source and/or month: source,month");
+    unsigned threads = std::max(1U, std::thread::hardware_concurrency());
+    app.add_option("--threads", threads,
+                   "Topics searched at once (--topics); the output keeps the topics' order")
+        ->check(CLI::Range(1U, 64U))
+        ->default_str("one per core");
     app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
         ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
         ->capture_default_str();
@@ -109,8 +116,6 @@ int main(int argc, char** argv) {
         for (const std::string& facet : CLI::detail::split(facets, ',')) {
             if (!facet.empty()) options.facets.push_back(fahras::parse_facet(facet));
         }
-        fahras::Searcher searcher(db);
-        if (!synonyms_path.empty()) searcher.load_synonyms(synonyms_path);
         std::vector<fahras::Topic> topics;
         if (topics_path.empty()) {
             topics.push_back({"", CLI::detail::join(words, " ")});
@@ -121,21 +126,23 @@ int main(int argc, char** argv) {
         bool any_error = false;
         using Clock = std::chrono::steady_clock;
         const auto started = Clock::now();
-        std::vector<double> query_ms;  // per-query wall time, for FAHRAS_BENCH
-        for (const fahras::Topic& topic : topics) {
-            const auto query_started = Clock::now();
-            try {
-                const fahras::SearchResult result = searcher.search(topic.query, options);
-                any_hit = any_hit || !result.hits.empty();
-                fahras::print_result(std::cout, format, topic.id, topic.query, options, result);
-            } catch (const fahras::QueryError& e) {
-                if (topics_path.empty()) throw;
-                report("topic '" + topic.id + "': " + e.what());  // the batch goes on
+        std::vector<double> query_ms;  // per-query search time, for FAHRAS_BENCH
+        const auto prepare = [&](fahras::Searcher& searcher) {
+            if (!synonyms_path.empty()) searcher.load_synonyms(synonyms_path);
+        };
+        const auto print = [&](const fahras::Topic& topic, fahras::TopicAnswer&& answer) {
+            query_ms.push_back(answer.milliseconds);
+            if (!answer.error.empty()) {
+                // In a batch, one malformed topic does not stop the others.
+                report(topics_path.empty() ? answer.error
+                                           : "topic '" + topic.id + "': " + answer.error);
                 any_error = true;
+                return;
             }
-            query_ms.push_back(
-                std::chrono::duration<double, std::milli>(Clock::now() - query_started).count());
-        }
+            any_hit = any_hit || !answer.result.hits.empty();
+            fahras::print_result(std::cout, format, topic.id, topic.query, options, answer.result);
+        };
+        fahras::search_topics(db, topics, options, threads, prepare, print);
         std::cout.flush();
         if (std::getenv("FAHRAS_BENCH") != nullptr) {
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

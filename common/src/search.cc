@@ -763,22 +763,4 @@ std::string_view to_string(Facet facet) noexcept {
     return facet == Facet::Source ? "source" : "month";
 }
 
-std::vector<Topic> read_topics(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot read topics file");
-    std::vector<Topic> topics;
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
-        const auto tab = line.find('\t');
-        if (tab == std::string::npos || tab == 0) {
-            throw InputError(path, number, "expected 'qid<TAB>query'");
-        }
-        topics.push_back({line.substr(0, tab), line.substr(tab + 1)});
-    }
-    return topics;
-}
-
 }  // namespace fahras

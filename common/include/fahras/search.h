@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -208,5 +209,27 @@ class Searcher {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/** One topic's answer, from search_topics(). */
+struct TopicAnswer {
+    SearchResult result;      ///< the hits; none when `error` is set
+    std::string error;        ///< a malformed query's QueryError message, else empty
+    double milliseconds = 0;  ///< wall time of this topic's search
+};
+
+/** Answers a batch of topics with @p threads searches at once. Each thread has a Searcher of
+ *  its own on @p path, set up by @p prepare (e.g. load_synonyms). @p done receives each
+ *  answer on the calling thread, in the order of @p topics, as soon as it and every answer
+ *  before it are ready: what a batch prints does not depend on @p threads. At most a few
+ *  hundred answers wait for their turn, so memory does not grow with the batch.
+ *
+ *  A malformed query is an answer with `error` set, and the batch goes on.
+ *  @throws anything else that a search, @p prepare or @p done throws, once the answers
+ *          before it have been handed to @p done; the other threads are stopped first.
+ */
+void search_topics(const std::string& path, const std::vector<Topic>& topics,
+                   const SearchOptions& options, unsigned threads,
+                   const std::function<void(Searcher&)>& prepare,
+                   const std::function<void(const Topic&, TopicAnswer&&)>& done);
 
 }  // namespace fahras
