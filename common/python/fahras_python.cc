@@ -6,9 +6,11 @@
 #include <pybind11/stl.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -102,6 +104,30 @@ class PyIndex {
         }
         if (full != nullptr) *full = result;
         return std::move(result.hits);
+    }
+
+    /** search() for each of @p queries, on @p threads threads (0: one per core), each with
+     *  a Searcher of its own; the hits in the order of @p queries. The first malformed query
+     *  raises its QueryError, as a loop of search() would. */
+    [[nodiscard]] std::vector<std::vector<Hit>> run_many(const std::vector<std::string>& queries,
+                                                         const SearchOptions& options,
+                                                         unsigned threads) const {
+        std::vector<Topic> topics;
+        topics.reserve(queries.size());
+        for (const std::string& query : queries) topics.push_back({"", query});
+        if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+        std::vector<std::vector<Hit>> out;
+        out.reserve(queries.size());
+        const py::gil_scoped_release unlocked;
+        with_index_errors(path_, [&] {
+            search_topics(
+                path_, topics, options, threads, [](Searcher&) {},
+                [&](const Topic&, TopicAnswer&& answer) {
+                    if (!answer.error.empty()) throw QueryError(answer.error);
+                    out.push_back(std::move(answer.result.hits));
+                });
+        });
+        return out;
     }
 
     [[nodiscard]] std::size_t document_count() const {
@@ -246,19 +272,24 @@ query, fahras.Error for a bad date or sort.)")
             [](const PyIndex& self, const std::vector<std::string>& queries, std::size_t k,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets) {
+               bool snippets, const std::optional<unsigned>& threads) {
                 SearchOptions options = make_options(k, 0, since, until, sources, sort);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
+                if (threads && *threads == 0) throw Error("threads must be at least 1");
                 py::list out;
-                for (const std::string& query : queries) {
-                    out.append(hits_to_list(self.run(query, options)));
+                for (const std::vector<Hit>& hits :
+                     self.run_many(queries, options, threads.value_or(0))) {
+                    out.append(hits_to_list(hits));
                 }
                 return out;
             },
             "queries"_a, "k"_a = 10, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "sort"_a = "relevance", "snippets"_a = false,
+            "threads"_a = py::none(),
             R"(search() for each query of a list: a list of hit lists, in the same order.
-Snippets are off by default (batch runs rarely need them).)")
+The queries are searched on `threads` threads at once (default: one per core),
+without the GIL. Snippets are off by default (batch runs rarely need them).
+Raises fahras.QueryError for the first malformed query.)")
         .def(
             "facets",
             [](const PyIndex& self, const std::string& query, const std::vector<std::string>& names,

@@ -95,6 +95,21 @@ def test_search_many_keeps_the_order(index):
     assert batch[0][0]["snippet"] == ""  # snippets off by default in batches
 
 
+def test_search_many_on_threads_gives_the_hits_of_one(index):
+    queries = ["ترامب", "بوتين", "برشلونة", "موسكو"] * 25
+    one = index.search_many(queries, k=3, threads=1)
+    assert index.search_many(queries, k=3, threads=3) == one
+    assert index.search_many(queries, k=3) == one  # one thread per core
+    assert [ids(hits) for hits in one[:4]] == [ids(index.search(q, k=3)) for q in queries[:4]]
+
+
+def test_search_many_raises_for_the_first_malformed_query(index):
+    with pytest.raises(fahras.QueryError, match=r"^malformed query 'AND بوتين': Syntax"):
+        index.search_many(["ترامب", "AND بوتين", "؟!..."], threads=2)
+    with pytest.raises(fahras.Error, match=r"^threads must be at least 1$"):
+        index.search_many(["ترامب"], threads=0)
+
+
 def test_analyze_gives_surface_normalized_stem_and_str_offsets():
     text = "قال: وَالرئيـسُ في موسكو"
     tokens = fahras.analyze(text)
