@@ -135,6 +135,22 @@ TEST_CASE("words that only look like clitic + word stay whole") {
     }
 }
 
+TEST_CASE("a protected word followed by other letters than endings is another word") {
+    // والد, وقت, وعد, وجه are protected (و is their radical), but only with their endings
+    check_family({"الدول", "والدول", "والدولية", "دول"}, "دول");
+    check_family({"قتل", "وقتل", "وقتلهم"}, "قتل");
+    check_family({"عدد", "وعدد", "وعددهم"}, "عدد");
+    check_family({"جهود", "وجهود"}, "جهود");
+    check_family({"الدلائل", "والدلائل"}, "دلايل");
+    check_family({"اللهجة", "لهجة", "باللهجة"}, "لهج");  // ال + لهجة, not الله + جة
+    // with its endings, the protected word stays itself
+    check_family({"والد", "والده", "والدها", "والدته", "والدين", "الوالد"}, "والد");
+    check_family({"وجه", "وجهه", "الوجه"}, "وجه");
+    // names are protected whatever follows them
+    check_family({"فرانسيسكو"}, "فرانسيسكو");
+    check_family({"ويليامز"}, "ويليامز");
+}
+
 TEST_CASE("different words keep different stems") {
     const fahras::Analyzer analyzer;
     CHECK(analyzer.stem("وزير") != analyzer.stem("زير"));

@@ -26,6 +26,18 @@ std::size_t length_of(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+/** The code points of UTF-8 @p s, each as its bytes. */
+std::vector<std::string_view> letters_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = 1;
+        while (i + n < s.size() && (s[i + n] & 0xC0) == 0x80) ++n;
+        out.push_back(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 /** A proclitic sequence and the shortest stem it may leave. */
 struct Prefix {
     std::string_view text;
@@ -78,31 +90,59 @@ constexpr std::array kInflectionSuffixes{
 };
 
 // Words whose first or last letters look like affixes but are part of the word. Nothing is
-// cut inside one of these where it stands at the start of the word or of the stem; affixes
-// around it still go (وزيرها → وزير, البريطانية → بريطان).
+// cut inside one of these where it stands at the start of the word or of the stem, and what
+// follows it may be its endings; affixes around it still go (وزيرها → وزير, والده → والد).
+// Followed by other letters, the word is another one: والدول is و + ال + دول, وقتل is
+// و + قتل, اللهجة is ال + لهجة.
 // clang-format off
-constexpr std::string_view kProtected[] = {
+constexpr std::string_view kProtectedWords[] = {
     // و-initial words: و is a radical, not the conjunction.
-    "وزير", "وزار", "وزرا", "واشنطن", "وكال", "ولاي", "وطن", "وقت", "وقود", "وكيل", "وجه",
+    "وزير", "وزار", "وزرا", "وكال", "ولاي", "وطن", "وقت", "وقود", "وكيل", "وجه",
     "وجود", "وحد", "وحيد", "وصول", "وضع", "وفد", "وفق", "وفاه", "ورق", "ورش", "وسط", "وسائل",
     "وسيل", "وثيق", "وثائق", "وظيف", "ولد", "ولاده", "وعد", "وعي", "وصف", "وقف", "وقوع",
     "وقائع", "وراء", "وزن", "والد", "وادي", "واقع", "واضح", "واجب", "واحد", "واسع", "وارد",
-    "والي", "وافق", "ويكيبيديا", "وكالات", "وليام", "ويليام", "ولنغتون",
+    "والي", "وافق", "وكالات",
+    // Words that end in letters that look like suffixes.
+    "الله", "قران", "ايمان", "سلطان", "شيطان", "انسان", "ميدان",
+};
+// Names (and بيان), whatever letters follow them: فرانسيسكو, ويليامز, بيانوكوفيتش.
+constexpr std::string_view kProtectedNames[] = {
+    "واشنطن", "ويكيبيديا", "وليام", "ويليام", "ولنغتون",
     // ف-initial words and names.
     "فرنس", "فلسطين", "فيروس", "فنزويلا", "فيسبوك", "فرانس", "فيتنام", "فنلندا",
     "فلوريدا", "فيينا", "فيلادلفيا", "فولكس", "فلاديمير", "فلبين", "فلورنس",
     // ب- and ل-initial words and names.
     "بريطان", "برلمان", "برنامج", "برشلون", "بلجيك", "برازيل", "بنغلاديش", "بيلاروس",
     "بورصات", "بروتوكول", "بطولات", "بلغاري", "بوليفي", "بنسلفاني", "باكستان", "بيانات",
-    "لاعب", "ليبرال", "لوكسمبورغ", "ليتواني", "لاتفي", "لبنان",
-    // Words and names that end in letters that look like suffixes.
-    "الله", "قران", "ايمان", "سلطان", "شيطان", "بيان", "انسان", "ميدان",
+    "لاعب", "ليبرال", "لوكسمبورغ", "ليتواني", "لاتفي", "لبنان", "بيان",
 };
 // clang-format on
 
+/** True if @p rest could be the endings of a word: only letters that suffixes are made of
+ *  (pronouns, inflections, teh marbuta written heh or teh, and hamza after alef). */
+bool may_be_endings(std::string_view rest) {
+    constexpr std::string_view kEndingLetters[] = {"ا", "ت", "ه", "ي", "ن", "و", "م", "ك", "ء"};
+    for (const std::string_view letter : letters_of(rest)) {
+        if (std::find(std::begin(kEndingLetters), std::end(kEndingLetters), letter) ==
+            std::end(kEndingLetters)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** True if a protected word starts at byte @p at of @p word (a protected word only when
+ *  what follows it may be its endings, a name whatever follows); sets @p found to it. */
 bool is_protected_at(std::string_view word, std::size_t at, std::string_view* found) {
-    for (std::string_view p : kProtected) {
-        if (word.substr(at).starts_with(p)) {
+    const std::string_view from = word.substr(at);
+    for (const std::string_view p : kProtectedWords) {
+        if (from.starts_with(p) && may_be_endings(from.substr(p.size()))) {
+            *found = p;
+            return true;
+        }
+    }
+    for (const std::string_view p : kProtectedNames) {
+        if (from.starts_with(p)) {
             *found = p;
             return true;
         }
@@ -228,18 +268,6 @@ std::string variant_key(std::string_view stem) {
 }
 
 namespace {
-
-/** The code points of UTF-8 @p s, each as its bytes. */
-std::vector<std::string_view> letters_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = 1;
-        while (i + n < s.size() && (s[i + n] & 0xC0) == 0x80) ++n;
-        out.push_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
 
 /** Two patterns whose words are often the same word in another number: in each, the digits
  *  1 2 3 stand for the root's letters (ف ع ل), anything else is itself. */

@@ -118,7 +118,8 @@ class Analyzer {
  *     alone, in SCSU; a hit's fields packed in one value slot.
  *  5: امرأة and its forms have the stem of المرأة.
  *  6: the pronoun suffixes هم هن كم كن may leave a stem of three letters.
+ *  7: a protected word (والد, وقت) protects only itself with its endings: والدول is دول.
  */
-inline constexpr int kAnalyzerVersion = 6;
+inline constexpr int kAnalyzerVersion = 7;
 
 }  // namespace fahras
