@@ -119,7 +119,8 @@ class Analyzer {
  *  5: امرأة and its forms have the stem of المرأة.
  *  6: the pronoun suffixes هم هن كم كن may leave a stem of three letters.
  *  7: a protected word (والد, وقت) protects only itself with its endings: والدول is دول.
+ *  8: وسائل, وثائق, وقائع are protected (their entries were not written normalized).
  */
-inline constexpr int kAnalyzerVersion = 7;
+inline constexpr int kAnalyzerVersion = 8;
 
 }  // namespace fahras
