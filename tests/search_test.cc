@@ -358,6 +358,37 @@ TEST_CASE("a word also finds its other forms in the index and its title, below i
     CHECK(ids_of("\"لم يكلم\"") == Ids{"yukallim", "kallam"});
 }
 
+TEST_CASE(
+    "a proclitic the stemmer left on is read off when the index holds the bare word as often") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    write_index(path, {
+                          {.id = "liqawm", .title = "", .text = "قال موسى لقومه اذكروا"},
+                          {.id = "qawm1", .title = "", .text = "جاء القوم إلى المدينة"},
+                          {.id = "qawm2", .title = "", .text = "قوم نوح"},
+                          // و left on by the stemmer is a radical: وسائل is not و + سائل
+                          {.id = "wasail", .title = "", .text = "وسائل النقل"},
+                          {.id = "sail1", .title = "", .text = "سائل أحمر"},
+                          {.id = "sail2", .title = "", .text = "سائل الماء"},
+                      });
+    const fahras::Searcher searcher(path);
+    const auto score = [&](const char* query, const std::string& id) {
+        for (const fahras::Hit& hit : searcher.search(query, {}).hits) {
+            if (hit.id == id) return hit.score;
+        }
+        return -1.0;
+    };
+    // لقوم (1 document) and قوم (2): قوم weighs in لقومه as in القوم, as the word itself.
+    CHECK(score("لقومه", "qawm1") == doctest::Approx(score("القوم", "qawm1")));
+    CHECK(score("لقومه", "qawm2") == doctest::Approx(score("القوم", "qawm2")));
+    CHECK(score("لقومه", "liqawm") > score("لقومه", "qawm1"));  // the written form first
+    // سائل is only a form of وسائل: a fifth of its own weight at most.
+    CHECK(score("وسائل", "sail1") > 0);
+    CHECK(score("وسائل", "sail1") <= 0.2 * score("سائل", "sail1") + 1e-9);
+    // The other way, قوم does not read a proclitic into itself.
+    CHECK(score("قوم", "liqawm") <= 0.2 * score("لقوم", "liqawm") + 1e-9);
+}
+
 TEST_CASE("a word also finds its pattern forms in the index (plural, singular), below itself") {
     const fahras::test::TempDir dir;
     const std::string path = (dir.path() / "index").string();

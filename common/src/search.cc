@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
@@ -75,6 +76,13 @@ constexpr double kTitleWeight = 0.2;
 constexpr std::string_view kProcliticForms[] = {"و", "ف", "ب", "ل", "ك"};
 constexpr std::string_view kVerbPrefixes[] = {"ي", "ت", "ن", "ا"};
 constexpr std::size_t kMinFormStem = 3;
+
+// A preposition (ب ل) or ف that the stemmer's length guard left on a query word (لقومه, بمرض,
+// فقومه: the guard keeps بوتين, لبنان, فريق whole) is read off when the index holds the bare
+// word at least as often: the bare word then counts as the word itself, not as a form
+// (docs/query.md). Not و: the stemmer takes the conjunction off down to three letters, so a
+// و left on is a radical (وسائل, وادي); nor ك, a proclitic mostly before the article (كيان).
+constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
 
 // Searches of an index that commits after commit (an update in place) try this many times.
 constexpr int kModifiedAttempts = 5;
@@ -165,6 +173,23 @@ std::vector<Form> other_forms(const Xapian::Database& db, std::string_view stem,
     return forms;
 }
 
+/** Takes out of @p forms the bare reading of @p stem: the stem without a proclitic of
+ *  kGuardedProclitics, if the index holds it in at least @p word_df documents. */
+std::optional<std::string> take_bare_reading(std::string_view stem, Xapian::doccount word_df,
+                                             std::vector<Form>& forms) {
+    if (letters(stem) <= kMinFormStem) return std::nullopt;
+    for (const std::string_view p : kGuardedProclitics) {
+        if (!stem.starts_with(p)) continue;
+        const std::string bare = detail::text_term(stem.substr(p.size()));
+        const auto it =
+            std::find_if(forms.begin(), forms.end(), [&](const Form& f) { return f.term == bare; });
+        if (it == forms.end() || it->df < word_df) return std::nullopt;
+        forms.erase(it);
+        return bare;
+    }
+    return std::nullopt;
+}
+
 /** For a query of free words only (one word, or words joined by OR), each word also matches
  *  its other forms and its title term, below the written form (see kFormWeight). Phrases,
  *  boolean, field and wildcard queries are left as they are. */
@@ -190,7 +215,7 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
     for (const Xapian::Query& word : words) {
         const std::string term = *word.get_terms_begin();
         const std::string_view stem = *detail::text_stem(term);
-        const std::vector<Form> forms = other_forms(db, stem, variants);
+        std::vector<Form> forms = other_forms(db, stem, variants);
         std::vector<Form> patterns = pattern_terms(db, stem);
         std::erase_if(patterns, [&](const Form& p) {
             return std::any_of(forms.begin(), forms.end(),
@@ -199,7 +224,11 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         // Each form weighs by its own frequency, as a word of its own, scaled down to the
         // word's idf when it is rarer (see kFormWeight).
         std::vector<Xapian::Query> alternatives{word};
-        const double word_idf = idf(db, db.get_termfreq(term));
+        const Xapian::doccount word_df = db.get_termfreq(term);
+        if (std::optional<std::string> bare = take_bare_reading(stem, word_df, forms)) {
+            alternatives.emplace_back(std::move(*bare));
+        }
+        const double word_idf = idf(db, word_df);
         const auto add = [&](const std::vector<Form>& terms, double weight) {
             // Forms at least as frequent as the word share one scaled subquery.
             std::vector<std::string> common;
