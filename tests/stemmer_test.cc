@@ -150,6 +150,12 @@ TEST_CASE("a protected word followed by other letters than endings is another wo
     check_family({"وسائل", "الوسائل", "وسائلها"}, "وسايل");
     check_family({"وثائق", "بالوثائق"}, "وثايق");
     check_family({"وقائع", "والوقائع"}, "وقايع");
+    // common words whose و is a radical (وصل, وجد, وقع): not و + صلت
+    check_family({"وصل", "وصلوا"}, "وصل");
+    check_family({"وجد", "وجدوا", "وجده"}, "وجد");
+    check_family({"وقعت"}, "وقعت");
+    check_family({"واصل", "واصلوا"}, "واصل");
+    check_family({"وليد", "الوليد", "ووليد"}, "وليد");
     // names are protected whatever follows them
     check_family({"فرانسيسكو"}, "فرانسيسكو");
     check_family({"ويليامز"}, "ويليامز");

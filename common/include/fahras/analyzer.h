@@ -120,7 +120,8 @@ class Analyzer {
  *  6: the pronoun suffixes هم هن كم كن may leave a stem of three letters.
  *  7: a protected word (والد, وقت) protects only itself with its endings: والدول is دول.
  *  8: وسائل, وثائق, وقائع are protected (their entries were not written normalized).
+ *  9: وصل, وجد, وقع, واصل, وليد are protected: وصلت is not و + صلت.
  */
-inline constexpr int kAnalyzerVersion = 8;
+inline constexpr int kAnalyzerVersion = 9;
 
 }  // namespace fahras
