@@ -22,6 +22,11 @@ TEST_CASE("stop words are matched on normalized words") {
         CAPTURE(word);
         CHECK(fahras::is_stop_word(word));
     }
+    // relative pronouns: with the conjunction, dual and plural, and as often misspelt
+    for (const char* word : {"والتي", "والذي", "والذين", "اللتين", "اللايي", "اللتي", "اللذي"}) {
+        CAPTURE(word);
+        CHECK(fahras::is_stop_word(word));
+    }
     CHECK_FALSE(fahras::is_stop_word("فِي"));  // raw, unnormalized text is not a word yet
     CHECK_FALSE(fahras::is_stop_word("بوتين"));
     CHECK_FALSE(fahras::is_stop_word("رييس"));

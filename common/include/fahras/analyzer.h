@@ -121,7 +121,9 @@ class Analyzer {
  *  7: a protected word (والد, وقت) protects only itself with its endings: والدول is دول.
  *  8: وسائل, وثائق, وقائع are protected (their entries were not written normalized).
  *  9: وصل, وجد, وقع, واصل, وليد are protected: وصلت is not و + صلت.
+ *  10: stop words والتي, والذي, والذين, بأن, the dual and plural relative pronouns, and the
+ *      misspellings اللتي, اللذي.
  */
-inline constexpr int kAnalyzerVersion = 9;
+inline constexpr int kAnalyzerVersion = 10;
 
 }  // namespace fahras
