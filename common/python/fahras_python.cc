@@ -371,20 +371,17 @@ writer holds the index.)")
             if (!(batch_mb >= 0)) throw py::value_error("batch_mb must be 0 or more");
             // As fahras-index --batch-mb: Xapian holds every document added since the last
             // commit, so a batch of large records is bounded by its text as well.
-            const auto batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
+            IndexOptions options;
+            options.batch_size = batch_size;
+            options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
+            Batch batch(options);
             PyWriter writer(path, overwrite, stemmer);
             std::size_t added = 0;
-            std::size_t bytes = 0;
             for (const py::handle item : records) {
                 const Document doc = to_document(item);
-                bytes += doc.title.size() + doc.text.size();
                 writer.add(doc);
                 ++added;
-                if ((batch_size != 0 && added % batch_size == 0) ||
-                    (batch_bytes != 0 && bytes >= batch_bytes)) {
-                    writer.commit();
-                    bytes = 0;
-                }
+                if (batch.full_after(doc.title.size() + doc.text.size())) writer.commit();
             }
             writer.close();
             return added;

@@ -820,16 +820,9 @@ void end_source(Xapian::WritableDatabase& db, Item& end, Run& run) {
     run.removed(gone.size());
 }
 
-/** When a writing thread commits: IndexOptions::batch_size and batch_bytes (0: no limit). */
-struct BatchLimits {
-    std::size_t documents = 0;
-    std::size_t bytes = 0;
-};
-
 /** Writing thread: analyzes (if not done) and adds each document, committing in batches. */
-void write_all(IndexWriter& writer, Queue& queue, const BatchLimits& batch, Run& run) {
-    std::size_t added = 0;        // documents since the last commit
-    std::size_t added_bytes = 0;  // their text and titles
+void write_all(IndexWriter& writer, Queue& queue, const IndexOptions& options, Run& run) {
+    Batch batch(options);
     while (std::optional<Item> item = queue.pop()) {
         if (item->end_of_source) {
             end_source(detail::WriterAccess::db(writer), *item, run);
@@ -861,27 +854,18 @@ void write_all(IndexWriter& writer, Queue& queue, const BatchLimits& batch, Run&
         // Small batches keep Xapian's in-memory changes, and so memory and the cost of each
         // addition, bounded. Those grow with the text as much as with the count: 30 parts of
         // a 500 MB file, 16 MiB each, reached no commit of 1000 documents (1.1 GiB peak).
-        ++added;
-        added_bytes += item->doc.doc.text.size() + item->doc.doc.title.size();
-        if ((batch.documents != 0 && added >= batch.documents) ||
-            (batch.bytes != 0 && added_bytes >= batch.bytes)) {
+        if (batch.full_after(item->doc.doc.text.size() + item->doc.doc.title.size())) {
             detail::WriterAccess::commit_documents(writer);
-            added = 0;
-            added_bytes = 0;
         }
         run.indexed(item->doc.doc, item->change);
     }
     writer.commit();
 }
 
-BatchLimits batch_limits(const IndexOptions& options) {
-    return {.documents = options.batch_size, .bytes = options.batch_bytes};
-}
-
 /** Runs read_all in a thread of its own and write_all on each writer, in this thread for
  *  the first and in threads of their own for the others; rethrows the first error. */
 void read_and_write(const std::vector<std::string>& sources,
-                    const std::vector<IndexWriter*>& writers, const BatchLimits& batch,
+                    const std::vector<IndexWriter*>& writers, const IndexOptions& options,
                     const Plan& plan, Run& run) {
     std::vector<Queue> queues(writers.size());
     std::vector<std::exception_ptr> errors(writers.size() + 1);
@@ -902,7 +886,7 @@ void read_and_write(const std::vector<std::string>& sources,
         for (std::size_t k = 0; k < writers.size(); ++k) {
             auto write = [&, k] {
                 try {
-                    write_all(*writers[k], queues[k], batch, run);
+                    write_all(*writers[k], queues[k], options, run);
                 } catch (...) {
                     errors[k] = std::current_exception();
                     stop_all();
@@ -912,7 +896,7 @@ void read_and_write(const std::vector<std::string>& sources,
             threads.emplace_back(write);
         }
         try {
-            write_all(*writers[0], queues[0], batch, run);
+            write_all(*writers[0], queues[0], options, run);
         } catch (...) {
             errors[0] = std::current_exception();
             stop_all();
@@ -993,7 +977,7 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
     fresh.mode = OpenMode::Overwrite;
     if (threads == 1) {
         IndexWriter writer(gen.path(), fresh);
-        read_and_write(sources, {&writer}, batch_limits(options), plan, run);
+        read_and_write(sources, {&writer}, options, plan, run);
         return;
     }
     {
@@ -1003,7 +987,7 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
             shards.push_back(std::make_unique<IndexWriter>(gen.shard(k), fresh));
             writers.push_back(shards.back().get());
         }
-        read_and_write(sources, writers, batch_limits(options), plan, run);
+        read_and_write(sources, writers, options, plan, run);
     }
     Xapian::Database all;
     for (std::size_t k = 0; k < threads; ++k) all.add_database(Xapian::Database(gen.shard(k)));
@@ -1057,7 +1041,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         plan.live = live;
         plan.prune = options.prune;
         plan.read = options.read;
-        read_and_write(sources, {&target}, batch_limits(options), plan, run);
+        read_and_write(sources, {&target}, options, plan, run);
         Xapian::WritableDatabase& db = detail::WriterAccess::db(target);
         if (options.prune) run.removed(prune_vanished_sources(db));
         if (stats.added + stats.updated + stats.removed != 0) {
