@@ -187,6 +187,16 @@ TEST_CASE("a synonyms file makes each word of a group match the others") {
     CHECK(ids_of("عاصمتها") == Ids{"moscow"});  // any form of a word of the group
     CHECK(ids_of("موسكو") == Ids{"moscow"});
 
+    // CRLF line ends, as a file written on Windows: the same groups, and the same line numbers
+    fahras::Searcher crlf(index.path());
+    crlf.load_synonyms(dir.write("crlf.txt", "# capitals\r\n\r\nالعاصمة، موسكو\r\n"));
+    CHECK(hit_ids(crlf, "العاصمة") == Ids{"moscow"});
+    const std::string bad_crlf = dir.write("bad-crlf.txt", "العاصمة موسكو\r\nروما\r\n");
+    CHECK_THROWS_WITH_AS(
+        crlf.load_synonyms(bad_crlf),
+        ("'" + bad_crlf + "' line 2: a synonym group needs two words or more").c_str(),
+        fahras::InputError);
+
     const std::string bad = dir.write("bad.txt", "العاصمة موسكو\nروما\n");
     CHECK_THROWS_WITH_AS(searcher.load_synonyms(bad),
                          ("'" + bad + "' line 2: a synonym group needs two words or more").c_str(),

@@ -11,6 +11,7 @@
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
+#include "lines.h"
 
 namespace fahras::detail {
 
@@ -71,11 +72,7 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
                const std::optional<std::string>& name = std::nullopt) {
     std::ifstream in(stub);
     if (!in) throw Error("cannot open " + where(o, "") + ": cannot read stub file '" + stub + "'");
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
+    detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
         const auto space = line.find(' ');
         const std::string type = line.substr(0, space);
         const std::string arg = space == std::string::npos ? "" : line.substr(space + 1);
@@ -115,7 +112,7 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
             throw Error("cannot open " + where(o, "") + ": stub file '" + stub + "' line " +
                         std::to_string(number) + ": expected 'auto PATH' or 'remote HOST:PORT'");
         }
-    }
+    });
 }
 
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,

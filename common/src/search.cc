@@ -23,6 +23,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
+#include "lines.h"
 #include "open_index.h"
 #include "stored_fields.h"
 #include "xapian_glue.h"
@@ -756,10 +757,7 @@ void Searcher::load_synonyms(const std::string& path) {
         impl_->parser.set_database(both);
     }
     const Analyzer analyzer(impl_->stem_kind);
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (line.empty() || line.front() == '#') continue;
+    detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
         std::vector<std::string> group;
         for (const std::string& word : tokenize(line)) {
             group.push_back(detail::text_term(analyzer.stem(word)));
@@ -772,7 +770,7 @@ void Searcher::load_synonyms(const std::string& path) {
                 if (a != b) impl_->synonyms.add_synonym(a, b);
             }
         }
-    }
+    });
     impl_->synonyms.commit();
 }
 

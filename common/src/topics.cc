@@ -11,6 +11,7 @@
 
 #include "fahras/error.h"
 #include "fahras/search.h"
+#include "lines.h"
 
 namespace fahras {
 
@@ -18,17 +19,13 @@ std::vector<Topic> read_topics(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot read topics file");
     std::vector<Topic> topics;
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
+    detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
         const auto tab = line.find('\t');
         if (tab == std::string::npos || tab == 0) {
             throw InputError(path, number, "expected 'qid<TAB>query'");
         }
         topics.push_back({line.substr(0, tab), line.substr(tab + 1)});
-    }
+    });
     return topics;
 }
 
