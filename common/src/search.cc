@@ -67,7 +67,6 @@ class StemTermsOnly : public Xapian::ExpandDecider {
 // idf(word) / idf(form), so that a rare form (a typo, a rare inflection, a word of another
 // sense with the same letters) gets no more than the word's idf (docs/query.md).
 constexpr double kFormWeight = 0.2;
-
 constexpr double kPatternWeight = 0.2;
 constexpr double kVariantWeight = 0.2;
 constexpr double kTitleWeight = 0.2;
