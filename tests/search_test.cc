@@ -435,6 +435,39 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
     CHECK(result.hits[1].matches[0].words == Words{{"القلوب", 1}});
 }
 
+TEST_CASE("the first hits of a query of several words are re-ranked by how many and how close") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    const std::vector<fahras::Document> docs{
+        // One word three times, the other not at all: scored higher than "both" alone.
+        {.id = "one-word", .title = "", .text = "سفينة سفينة سفينة ورق شجر نهر"},
+        {.id = "both", .title = "", .text = "سفينة ورق شجر نهر جبل بحر"},
+        // بحر in most documents: it weighs little.
+        {.id = "sea1", .title = "", .text = "بحر عميق"},
+        {.id = "sea2", .title = "", .text = "بحر واسع"},
+        {.id = "sea3", .title = "", .text = "بحر هادئ"},
+        // The same words as "apart", so the same score but for where they stand.
+        {.id = "apart", .title = "", .text = "قارب ورق شجر نهر جبل ميناء"},
+        {.id = "together", .title = "", .text = "ورق شجر نهر جبل قارب ميناء"},
+    };
+    write_index(path, docs);
+    const fahras::Searcher searcher(path);
+    // Coordination: a document with both words above one with one of them, more often.
+    CHECK(hit_ids(searcher, "سفينة بحر") == Ids{"both", "one-word", "sea1", "sea2", "sea3"});
+    // Proximity: of two documents with the same words, the one where they stand together.
+    CHECK(hit_ids(searcher, "قارب ميناء") == Ids{"together", "apart"});
+    // A single word, a phrase and --sort date are not re-ranked.
+    CHECK(hit_ids(searcher, "سفينة") == Ids{"one-word", "both"});
+    CHECK(hit_ids(searcher, "\"قارب ورق\"") == Ids{"apart"});
+    fahras::SearchOptions by_date;
+    by_date.sort = fahras::Sort::Date;
+    Ids undated;
+    for (const fahras::Hit& hit : searcher.search("قارب ميناء", by_date).hits) {
+        undated.push_back(hit.id);
+    }
+    CHECK(undated == Ids{"apart", "together"});
+}
+
 TEST_CASE("ranking names") {
     CHECK(fahras::parse_ranking("auto") == fahras::Ranking::Auto);
     CHECK(fahras::parse_ranking("dlh") == fahras::Ranking::Dlh);

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,6 +85,25 @@ constexpr std::size_t kMinFormStem = 3;
 // (docs/query.md). Not و: the stemmer takes the conjunction off down to three letters, so a
 // و left on is a radical (وسائل, وادي); nor ك, a proclitic mostly before the article (كيان).
 constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
+
+// Re-ranking of a free-word query of two words or more (docs/query.md, "Re-ranking"): the
+// first kRerankDepth hits are scored again, times
+//   (matched / words)^kCoordinationPower      (a document with more of the query's words ranks
+//                                              higher; a word counts when its stem, a form of
+//                                              it or its title term matched)
+//   × (1 + kProximityWeight × present / span) (the words it matched are close together: span is
+//                                              the shortest run of positions holding one of
+//                                              each, present the number of words it holds)
+// and the best of them are kept. Only the order of those hits changes.
+constexpr Xapian::doccount kRerankDepth = 100;
+constexpr double kCoordinationPower = 0.5;
+constexpr double kProximityWeight = 0.2;
+
+/** A word of a free-word query: every term that counts as that word in a document (its stem,
+ *  its other and pattern forms, its title term), sorted. */
+struct WordGroup {
+    std::vector<std::string> terms;
+};
 
 // Searches of an index that commits after commit (an update in place) try this many times.
 constexpr int kModifiedAttempts = 5;
@@ -193,9 +213,10 @@ std::optional<std::string> take_bare_reading(std::string_view stem, Xapian::docc
 
 /** For a query of free words only (one word, or words joined by OR), each word also matches
  *  its other forms and its title term, below the written form (see kFormWeight). Phrases,
- *  boolean, field and wildcard queries are left as they are. */
+ *  boolean, field and wildcard queries are left as they are. @p groups receives the terms
+ *  of each distinct free word (none for other queries), for re-ranking. */
 Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query& query,
-                                Variants variants) {
+                                Variants variants, std::vector<WordGroup>& groups) {
     const auto is_free_term = [](const Xapian::Query& q) {
         return q.get_type() == Xapian::Query::LEAF_TERM && detail::text_stem(*q.get_terms_begin());
     };
@@ -226,9 +247,13 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         // word's idf when it is rarer (see kFormWeight).
         std::vector<Xapian::Query> alternatives{word};
         const Xapian::doccount word_df = db.get_termfreq(term);
+        std::vector<std::string> group{term};
         if (std::optional<std::string> bare = take_bare_reading(stem, word_df, forms)) {
+            group.push_back(*bare);
             alternatives.emplace_back(std::move(*bare));
         }
+        for (const Form& f : forms) group.push_back(f.term);
+        for (const Form& f : patterns) group.push_back(f.term);
         const double word_idf = idf(db, word_df);
         const auto add = [&](const std::vector<Form>& terms, double weight) {
             // Forms at least as frequent as the word share one scaled subquery.
@@ -255,12 +280,85 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         std::string title(schema::kPrefixStem);
         title += schema::kPrefixTitle;
         title += stem;
-        titles.emplace_back(title);
+        group.push_back(title);
+        std::sort(group.begin(), group.end());
+        titles.emplace_back(std::move(title));
+        if (std::none_of(groups.begin(), groups.end(), [&](const WordGroup& g) {
+                return std::binary_search(g.terms.begin(), g.terms.end(), term);
+            })) {
+            groups.push_back({std::move(group)});
+        }
     }
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()),
                        kTitleWeight);
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+/** For each of @p hits, the terms of @p groups the document holds. One skip through each
+ *  term's posting list: Enquire::get_matching_terms reads each document's whole term list,
+ *  which doubled the time of a search. */
+std::map<Xapian::docid, std::vector<std::string>> held_terms(const Xapian::Database& db,
+                                                             std::vector<Xapian::docid> hits,
+                                                             const std::vector<WordGroup>& groups) {
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::string> all;
+    for (const WordGroup& group : groups)
+        all.insert(all.end(), group.terms.begin(), group.terms.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    std::map<Xapian::docid, std::vector<std::string>> held;
+    for (const std::string& term : all) {
+        auto post = db.postlist_begin(term);
+        for (const Xapian::docid hit : hits) {
+            post.skip_to(hit);
+            if (post == db.postlist_end(term)) break;
+            if (*post == hit) held[hit].push_back(term);
+        }
+    }
+    return held;
+}
+
+/** The factor by which re-ranking multiplies the score of @p hit (see kRerankDepth). */
+double rerank_factor(const Xapian::Database& db, Xapian::docid hit,
+                     const std::vector<std::string>& terms, const std::vector<WordGroup>& groups) {
+    // (position, word) of each text term of the query in the document; title terms have none.
+    std::vector<std::pair<Xapian::termpos, std::size_t>> at;
+    std::size_t matched = 0;
+    std::size_t present = 0;
+    for (std::size_t w = 0; w < groups.size(); ++w) {
+        const std::vector<std::string>& group = groups[w].terms;
+        bool match = false;
+        bool placed = false;
+        for (const std::string& t : terms) {
+            if (!std::binary_search(group.begin(), group.end(), t)) continue;
+            match = true;
+            for (auto p = db.positionlist_begin(hit, t); p != db.positionlist_end(hit, t); ++p) {
+                at.emplace_back(*p, w);
+                placed = true;
+            }
+        }
+        matched += match;
+        present += placed;
+    }
+    double factor = std::pow(static_cast<double>(matched) / static_cast<double>(groups.size()),
+                             kCoordinationPower);
+    if (present < 2) return factor;
+    // The shortest window of positions holding each present word once (two pointers).
+    std::sort(at.begin(), at.end());
+    std::vector<std::size_t> in_window(groups.size(), 0);
+    std::size_t covered = 0;
+    Xapian::termpos span = std::numeric_limits<Xapian::termpos>::max();
+    for (std::size_t lo = 0, hi = 0; hi < at.size(); ++hi) {
+        if (in_window[at[hi].second]++ == 0) ++covered;
+        while (covered == present) {
+            span = std::min(span, at[hi].first - at[lo].first + 1);
+            if (--in_window[at[lo].second] == 0) --covered;
+            ++lo;
+        }
+    }
+    factor *= 1 + kProximityWeight * static_cast<double>(present) / static_cast<double>(span);
+    return factor;
 }
 
 /** The weighting scheme of @p options. */
@@ -651,7 +749,8 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     }
 
     Xapian::Enquire enquire(impl_->db);
-    const Xapian::Query expanded = expand_free_words(impl_->db, parsed, options.variants);
+    std::vector<WordGroup> groups;
+    const Xapian::Query expanded = expand_free_words(impl_->db, parsed, options.variants, groups);
     enquire.set_query(filtered(expanded));
     enquire.set_weighting_scheme(*weighting(impl_->db, options));
     if (options.expand_terms > 0) {
@@ -689,9 +788,32 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
     // exact:"…" keeps the documents whose original text holds the written form.
     const HoldsExactForms exact(exact_forms);
-    const Xapian::MSet mset = enquire.get_mset(
-        static_cast<Xapian::doccount>(options.offset), static_cast<Xapian::doccount>(options.limit),
-        check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact);
+    const bool rerank = options.sort == Sort::Relevance && groups.size() >= 2;
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(options.offset + options.limit);
+    const Xapian::MSet mset =
+        rerank ? enquire.get_mset(0, std::max(wanted, kRerankDepth), check_at_least, nullptr,
+                                  exact_forms.empty() ? nullptr : &exact)
+               : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                  static_cast<Xapian::doccount>(options.limit), check_at_least,
+                                  nullptr, exact_forms.empty() ? nullptr : &exact);
+    struct Ranked {
+        Xapian::MSetIterator it;
+        double score;
+    };
+    std::map<Xapian::docid, std::vector<std::string>> held;
+    if (rerank)
+        held = held_terms(impl_->db, std::vector<Xapian::docid>(mset.begin(), mset.end()), groups);
+    std::vector<Ranked> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const double factor = rerank ? rerank_factor(impl_->db, *it, held[*it], groups) : 1.0;
+        ranked.push_back({it, it.get_weight() * factor});
+    }
+    if (rerank) {
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+        ranked.erase(ranked.begin(), ranked.begin() + std::min(ranked.size(), options.offset));
+        if (ranked.size() > options.limit) ranked.resize(options.limit);
+    }
 
     SearchResult result;
     result.matches_estimated = mset.get_matches_estimated();
@@ -702,12 +824,13 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         result.did_you_mean = suggestion(impl_->db, impl_->stem_kind, words);
     }
     std::size_t rank = options.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Ranked& r : ranked) {
+        const Xapian::MSetIterator& it = r.it;
         const Xapian::Document doc = it.get_document();
         Hit hit;
         hit.rank = ++rank;
         hit.docid = *it;
-        hit.score = it.get_weight();
+        hit.score = r.score;
         detail::HitFields fields = detail::hit_fields(doc);
         hit.id = std::move(fields.id);
         hit.title = std::move(fields.title);
