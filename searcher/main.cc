@@ -60,6 +60,11 @@ int main(int argc, char** argv) {
     app.add_option("--expand", options.expand_terms,
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
         ->capture_default_str();
+    app.add_option("--rerank", options.rerank_depth,
+                   "Re-rank the first N hits of a query of several words by how many of them "
+                   "they hold and how close (0: off)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))
+        ->capture_default_str();
     std::string ranking_name = "auto";
     app.add_option("--ranking", ranking_name,
                    "Scoring: dlh, bm25 (with --bm25-k1, --bm25-b), auto: dlh from 1000 documents")

@@ -466,6 +466,12 @@ TEST_CASE("the first hits of a query of several words are re-ranked by how many 
         undated.push_back(hit.id);
     }
     CHECK(undated == Ids{"apart", "together"});
+    // Re-ranking switched off (SearchOptions::rerank_depth 0, --rerank 0): the weights' order.
+    fahras::SearchOptions off;
+    off.rerank_depth = 0;
+    Ids plain;
+    for (const fahras::Hit& hit : searcher.search("سفينة بحر", off).hits) plain.push_back(hit.id);
+    CHECK(plain == Ids{"one-word", "both", "sea1", "sea2", "sea3"});
 }
 
 TEST_CASE("ranking names") {

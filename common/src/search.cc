@@ -87,7 +87,7 @@ constexpr std::size_t kMinFormStem = 3;
 constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
 
 // Re-ranking of a free-word query of two words or more (docs/query.md, "Re-ranking"): the
-// first kRerankDepth hits are scored again, times
+// first SearchOptions::rerank_depth hits (100) are scored again, times
 //   (matched / words)^kCoordinationPower      (a document with more of the query's words ranks
 //                                              higher; a word counts when its stem, a form of
 //                                              it or its title term matched)
@@ -95,7 +95,6 @@ constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
 //                                              the shortest run of positions holding one of
 //                                              each, present the number of words it holds)
 // and the best of them are kept. Only the order of those hits changes.
-constexpr Xapian::doccount kRerankDepth = 100;
 constexpr double kCoordinationPower = 0.5;
 constexpr double kProximityWeight = 0.2;
 
@@ -319,7 +318,7 @@ std::map<Xapian::docid, std::vector<std::string>> held_terms(const Xapian::Datab
     return held;
 }
 
-/** The factor by which re-ranking multiplies the score of @p hit (see kRerankDepth). */
+/** The factor by which re-ranking multiplies the score of @p hit (see kCoordinationPower). */
 double rerank_factor(const Xapian::Database& db, Xapian::docid hit,
                      const std::vector<std::string>& terms, const std::vector<WordGroup>& groups) {
     // (position, word) of each text term of the query in the document; title terms have none.
@@ -788,11 +787,13 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
     // exact:"…" keeps the documents whose original text holds the written form.
     const HoldsExactForms exact(exact_forms);
-    const bool rerank = options.sort == Sort::Relevance && groups.size() >= 2;
+    const bool rerank =
+        options.rerank_depth > 0 && options.sort == Sort::Relevance && groups.size() >= 2;
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(options.offset + options.limit);
     const Xapian::MSet mset =
-        rerank ? enquire.get_mset(0, std::max(wanted, kRerankDepth), check_at_least, nullptr,
-                                  exact_forms.empty() ? nullptr : &exact)
+        rerank ? enquire.get_mset(
+                     0, std::max(wanted, static_cast<Xapian::doccount>(options.rerank_depth)),
+                     check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact)
                : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                   static_cast<Xapian::doccount>(options.limit), check_at_least,
                                   nullptr, exact_forms.empty() ? nullptr : &exact);
