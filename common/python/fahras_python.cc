@@ -58,7 +58,8 @@ SearchOptions make_options(std::size_t k, std::size_t offset,
                            const std::optional<std::string>& since,
                            const std::optional<std::string>& until,
                            const std::optional<std::vector<std::string>>& sources,
-                           const std::string& sort) {
+                           const std::string& sort,
+                           std::size_t rerank = SearchOptions{}.rerank_depth) {
     SearchOptions options;
     options.limit = k;
     options.offset = offset;
@@ -66,6 +67,7 @@ SearchOptions make_options(std::size_t k, std::size_t offset,
     options.until = until.value_or("");
     options.sources = sources.value_or(std::vector<std::string>{});
     options.sort = parse_sort(sort);
+    options.rerank_depth = rerank;
     options.suggestions = Suggestions::No;  // a list of hits has no room for one
     return options;
 }
@@ -251,20 +253,23 @@ another version of fahras.)")
             [](const PyIndex& self, const std::string& query, std::size_t k, std::size_t offset,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets) {
-                SearchOptions options = make_options(k, offset, since, until, sources, sort);
+               bool snippets, std::size_t rerank) {
+                SearchOptions options =
+                    make_options(k, offset, since, until, sources, sort, rerank);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
                 return hits_to_list(self.run(query, options));
             },
             "query"_a, "k"_a = 10, py::kw_only(), "offset"_a = 0, "since"_a = py::none(),
             "until"_a = py::none(), "sources"_a = py::none(), "sort"_a = "relevance",
-            "snippets"_a = true,
+            "snippets"_a = true, "rerank"_a = SearchOptions{}.rerank_depth,
             R"(The best k hits for query (fahras query syntax: docs/query.md), as a list of
 dicts: rank, id, score, title, snippet (matches between **), date, source, url, docid.
 
 offset skips hits (paging); since/until ("YYYY-MM-DD", "YYYY-MM" or "YYYY") keep
 documents dated within, bounds included; sources keeps documents of those sources;
-sort is "relevance" (default) or "date" (newest first). The query "" matches every
+sort is "relevance" (default) or "date" (newest first); rerank is how many of the
+first hits of a query of several words are scored again by how many of its words
+they hold and how close (0: off; --rerank, docs/query.md). The query "" matches every
 document that passes the filters. Raises fahras.QueryError for a malformed
 query, fahras.Error for a bad date or sort.)")
         .def(
@@ -272,8 +277,8 @@ query, fahras.Error for a bad date or sort.)")
             [](const PyIndex& self, const std::vector<std::string>& queries, std::size_t k,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, const std::optional<unsigned>& threads) {
-                SearchOptions options = make_options(k, 0, since, until, sources, sort);
+               bool snippets, const std::optional<unsigned>& threads, std::size_t rerank) {
+                SearchOptions options = make_options(k, 0, since, until, sources, sort, rerank);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
                 if (threads && *threads == 0) throw Error("threads must be at least 1");
                 py::list out;
@@ -285,7 +290,7 @@ query, fahras.Error for a bad date or sort.)")
             },
             "queries"_a, "k"_a = 10, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "sort"_a = "relevance", "snippets"_a = false,
-            "threads"_a = py::none(),
+            "threads"_a = py::none(), "rerank"_a = SearchOptions{}.rerank_depth,
             R"(search() for each query of a list: a list of hit lists, in the same order.
 The queries are searched on `threads` threads at once (default: one per core),
 without the GIL. Snippets are off by default (batch runs rarely need them).

@@ -190,3 +190,23 @@ def test_index_commits_by_bytes(tmp_path):
     assert seen == [1, 2]
     with pytest.raises(ValueError, match="batch_mb must be 0 or more"):
         fahras.index(path, [], batch_mb=-1)
+
+
+def test_rerank_zero_keeps_the_weights_order(tmp_path):
+    path = str(tmp_path / "index")
+    with fahras.Writer(path) as writer:
+        # One word three times, the other not at all: weighed above "both" alone.
+        writer.add("one-word", "سفينة سفينة سفينة ورق شجر نهر")
+        writer.add("both", "سفينة ورق شجر نهر جبل بحر")
+        # بحر in most documents: it weighs little.
+        for i, word in enumerate(["عميق", "واسع", "هادئ"]):
+            writer.add(f"sea{i + 1}", "بحر " + word)
+    index = fahras.Index(path)
+    reranked = ["both", "one-word", "sea1", "sea2", "sea3"]
+    weights = ["one-word", "both", "sea1", "sea2", "sea3"]
+    assert ids(index.search("سفينة بحر")) == reranked
+    assert ids(index.search("سفينة بحر", rerank=0)) == weights
+    assert [ids(h) for h in index.search_many(["سفينة بحر"], rerank=0)] == [weights]
+    assert [ids(h) for h in index.search_many(["سفينة بحر"])] == [reranked]
+    with pytest.raises(TypeError):
+        index.search("سفينة بحر", rerank=-1)
