@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     unsigned threads = std::max(1U, std::thread::hardware_concurrency());
     app.add_option("--threads", threads,
                    "Topics searched at once (--topics); the output keeps the topics' order")
-        ->check(CLI::Range(1U, 64U))
+        ->check(CLI::Range(1U, fahras::kMaxSearchThreads))
         ->default_str("one per core");
     app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
         ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))

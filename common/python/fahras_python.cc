@@ -280,7 +280,10 @@ query, fahras.Error for a bad date or sort.)")
                bool snippets, const std::optional<unsigned>& threads, std::size_t rerank) {
                 SearchOptions options = make_options(k, 0, since, until, sources, sort, rerank);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
-                if (threads && *threads == 0) throw Error("threads must be at least 1");
+                if (threads && (*threads == 0 || *threads > kMaxSearchThreads)) {
+                    throw Error("threads must be between 1 and " +
+                                std::to_string(kMaxSearchThreads));
+                }
                 py::list out;
                 for (const std::vector<Hit>& hits :
                      self.run_many(queries, options, threads.value_or(0))) {

@@ -48,7 +48,8 @@ void search_topics(const std::string& path, const std::vector<Topic>& topics,
                    const std::function<void(Searcher&)>& prepare,
                    const std::function<void(const Topic&, TopicAnswer&&)>& done) {
     if (topics.empty()) return;
-    const std::size_t thread_count = std::clamp<std::size_t>(threads, 1, topics.size());
+    const std::size_t thread_count =
+        std::min<std::size_t>(std::clamp(threads, 1U, kMaxSearchThreads), topics.size());
     // Opened here, so that a missing index or a bad synonyms file fails before any search.
     std::vector<std::unique_ptr<Searcher>> searchers;
     for (std::size_t t = 0; t < thread_count; ++t) {
@@ -60,11 +61,13 @@ void search_topics(const std::string& path, const std::vector<Topic>& topics,
     std::mutex mutex;
     std::condition_variable answered;  // a slot is ready
     std::condition_variable room;      // `handed` moved on, or the batch stops
-    std::vector<Slot> slots(topics.size());
     std::size_t next = 0;
     std::size_t handed = 0;
     bool stopping = false;
     const std::size_t ahead = kAheadPerThread * thread_count;
+    // A ring: topic i waits in slot i % ahead, which topic i + ahead can only take once
+    // topic i was handed over (next < handed + ahead).
+    std::vector<Slot> slots(std::min(ahead, topics.size()));
 
     const auto work = [&](const Searcher& searcher) {
         using Clock = std::chrono::steady_clock;
@@ -92,7 +95,7 @@ void search_topics(const std::string& path, const std::vector<Topic>& topics,
             slot.ready = true;
             {
                 const std::lock_guard lock(mutex);
-                slots[i] = std::move(slot);
+                slots[i % slots.size()] = std::move(slot);
             }
             answered.notify_one();  // only the calling thread waits for answers
         }
@@ -118,8 +121,10 @@ void search_topics(const std::string& path, const std::vector<Topic>& topics,
         Slot slot;
         {
             std::unique_lock lock(mutex);
-            answered.wait(lock, [&] { return slots[i].ready; });
-            slot = std::move(slots[i]);
+            Slot& waiting = slots[i % slots.size()];
+            answered.wait(lock, [&] { return waiting.ready; });
+            slot = std::move(waiting);
+            waiting = Slot{};
             handed = i + 1;
         }
         room.notify_all();

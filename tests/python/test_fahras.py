@@ -106,8 +106,9 @@ def test_search_many_on_threads_gives_the_hits_of_one(index):
 def test_search_many_raises_for_the_first_malformed_query(index):
     with pytest.raises(fahras.QueryError, match=r"^malformed query 'AND بوتين': Syntax"):
         index.search_many(["ترامب", "AND بوتين", "؟!..."], threads=2)
-    with pytest.raises(fahras.Error, match=r"^threads must be at least 1$"):
-        index.search_many(["ترامب"], threads=0)
+    for threads in (0, 65):
+        with pytest.raises(fahras.Error, match=r"^threads must be between 1 and 64$"):
+            index.search_many(["ترامب"], threads=threads)
 
 
 def test_analyze_gives_surface_normalized_stem_and_str_offsets():

@@ -222,11 +222,15 @@ struct TopicAnswer {
     double milliseconds = 0;  ///< wall time of this topic's search
 };
 
+/** The most threads search_topics() takes: each opens the index once more. */
+inline constexpr unsigned kMaxSearchThreads = 64;
+
 /** Answers a batch of topics with @p threads searches at once. Each thread has a Searcher of
  *  its own on @p path, set up by @p prepare (e.g. load_synonyms). @p done receives each
  *  answer on the calling thread, in the order of @p topics, as soon as it and every answer
- *  before it are ready: what a batch prints does not depend on @p threads. At most a few
- *  hundred answers wait for their turn, so memory does not grow with the batch.
+ *  before it are ready: what a batch prints does not depend on @p threads. At most 64 answers
+ *  a thread wait for their turn, so memory does not grow with the batch. @p threads is
+ *  clamped to 1 … kMaxSearchThreads.
  *
  *  A malformed query is an answer with `error` set, and the batch goes on.
  *  @throws anything else that a search, @p prepare or @p done throws, once the answers
