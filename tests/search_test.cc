@@ -472,6 +472,81 @@ TEST_CASE("the first hits of a query of several words are re-ranked by how many 
     Ids plain;
     for (const fahras::Hit& hit : searcher.search("سفينة بحر", off).hits) plain.push_back(hit.id);
     CHECK(plain == Ids{"one-word", "both", "sea1", "sea2", "sea3"});
+    // Only the first rerank_depth hits are re-ranked: with 1, "both" stays second, however
+    // many hits are asked for, and pages of one hit give the same list, scores falling.
+    fahras::SearchOptions first_only;
+    first_only.rerank_depth = 1;
+    first_only.limit = 5;
+    const fahras::SearchResult all = searcher.search("سفينة بحر", first_only);
+    Ids listed;
+    for (const fahras::Hit& hit : all.hits) listed.push_back(hit.id);
+    CHECK(listed == Ids{"one-word", "both", "sea1", "sea2", "sea3"});
+    REQUIRE(all.hits.size() == 5);
+    CHECK(all.hits[1].score < all.hits[0].score);  // below the re-ranked hit
+    for (std::size_t i = 2; i < all.hits.size(); ++i) {
+        CHECK(all.hits[i].score <= all.hits[i - 1].score);  // sea1..3 tie
+    }
+    Ids paged;
+    first_only.limit = 1;
+    for (first_only.offset = 0; first_only.offset < 6; ++first_only.offset) {
+        for (const fahras::Hit& hit : searcher.search("سفينة بحر", first_only).hits) {
+            paged.push_back(hit.id);
+        }
+    }
+    CHECK(paged == listed);
+    // With 2, both are scored again: "both" holds both words.
+    first_only.rerank_depth = 2;
+    first_only.offset = 0;
+    first_only.limit = 5;
+    listed.clear();
+    for (const fahras::Hit& hit : searcher.search("سفينة بحر", first_only).hits) {
+        listed.push_back(hit.id);
+    }
+    CHECK(listed == Ids{"both", "one-word", "sea1", "sea2", "sea3"});
+}
+
+TEST_CASE("re-ranking counts a word and a word sharing a form with it as one word") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    write_index(path, {
+                          {.id = "verb", .title = "", .text = "يجاهد ورق شجر"},
+                          {.id = "noun", .title = "", .text = "جهاد جهاد جهاد ورق"},
+                          {.id = "other1", .title = "", .text = "ورق نهر"},
+                          {.id = "other2", .title = "", .text = "شجر نهر"},
+                      });
+    const fahras::Searcher searcher(path);
+    // يجاهد is a pattern form of جهاد (the verb of فعال, with its prefix): the two words
+    // share a term, so they are one word to re-ranking, and the order is the weights'. Read
+    // as two words, "verb"'s one يجاهد stood for both, at span 1, and went first.
+    CHECK(hit_ids(searcher, "يجاهد جهاد") == Ids{"noun", "verb"});
+    fahras::SearchOptions off;
+    off.rerank_depth = 0;
+    Ids plain;
+    for (const fahras::Hit& hit : searcher.search("يجاهد جهاد", off).hits) plain.push_back(hit.id);
+    CHECK(plain == Ids{"noun", "verb"});
+}
+
+TEST_CASE("pseudo-relevance feedback adds the first hits' stems; its hits are not re-ranked") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    write_index(path, {
+                          {.id = "both", .title = "", .text = "سفينة بحر ميناء قارب"},
+                          {.id = "ship", .title = "", .text = "سفينة ميناء قارب جبل"},
+                          {.id = "port", .title = "", .text = "ميناء قارب مرسى"},
+                          {.id = "hill", .title = "", .text = "جبل نهر"},
+                          {.id = "tree", .title = "", .text = "شجر نهر"},
+                      });
+    const fahras::Searcher searcher(path);
+    CHECK(hit_ids(searcher, "سفينة بحر") == Ids{"both", "ship"});
+    fahras::SearchOptions feedback;
+    feedback.expand_terms = 2;  // ميناء and قارب, in both of the first hits
+    const fahras::SearchResult result = searcher.search("سفينة بحر", feedback);
+    Ids ids;
+    for (const fahras::Hit& hit : result.hits) ids.push_back(hit.id);
+    CHECK(ids == Ids{"both", "ship", "port"});
+    // "port" holds none of the query's words: re-ranking would have scored it 0.
+    REQUIRE(result.hits.size() == 3);
+    CHECK(result.hits[2].score > 0);
 }
 
 TEST_CASE("ranking names") {

@@ -210,6 +210,19 @@ std::optional<std::string> take_bare_reading(std::string_view stem, Xapian::docc
     return std::nullopt;
 }
 
+/** True if the sorted @p a and @p b have a term in common. */
+bool shares_a_term(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i == *j) return true;
+        if (*i < *j) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return false;
+}
+
 /** For a query of free words only (one word, or words joined by OR), each word also matches
  *  its other forms and its title term, below the written form (see kFormWeight). Phrases,
  *  boolean, field and wildcard queries are left as they are. @p groups receives the terms
@@ -282,9 +295,10 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         group.push_back(title);
         std::sort(group.begin(), group.end());
         titles.emplace_back(std::move(title));
-        if (std::none_of(groups.begin(), groups.end(), [&](const WordGroup& g) {
-                return std::binary_search(g.terms.begin(), g.terms.end(), term);
-            })) {
+        // A word that shares a term with an earlier one (the same word again, or a form of
+        // it: قلب قلوب) counts as that word: a document position then stands for one word.
+        if (std::none_of(groups.begin(), groups.end(),
+                         [&](const WordGroup& g) { return shares_a_term(g.terms, group); })) {
             groups.push_back({std::move(group)});
         }
     }
@@ -787,31 +801,48 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
     // exact:"…" keeps the documents whose original text holds the written form.
     const HoldsExactForms exact(exact_forms);
-    const bool rerank =
-        options.rerank_depth > 0 && options.sort == Sort::Relevance && groups.size() >= 2;
-    const Xapian::doccount wanted = static_cast<Xapian::doccount>(options.offset + options.limit);
+    // Not when no hit is asked for (a count, facets), nor with feedback: a hit found through
+    // the feedback terms alone holds none of the query's words.
+    const bool rerank = options.rerank_depth > 0 && options.limit > 0 &&
+                        options.expand_terms == 0 && options.sort == Sort::Relevance &&
+                        groups.size() >= 2;
+    // Counts past the index's size ask for every document (and would not fit a doccount).
+    const auto at_most_all = [documents = impl_->db.get_doccount()](std::size_t n) {
+        return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
+    };
+    const std::size_t wanted = options.offset + std::min(options.limit, SIZE_MAX - options.offset);
     const Xapian::MSet mset =
-        rerank ? enquire.get_mset(
-                     0, std::max(wanted, static_cast<Xapian::doccount>(options.rerank_depth)),
-                     check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact)
-               : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                  static_cast<Xapian::doccount>(options.limit), check_at_least,
-                                  nullptr, exact_forms.empty() ? nullptr : &exact);
+        rerank ? enquire.get_mset(0, at_most_all(std::max(wanted, options.rerank_depth)),
+                                  check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact)
+               : enquire.get_mset(at_most_all(options.offset), at_most_all(options.limit),
+                                  check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact);
     struct Ranked {
         Xapian::MSetIterator it;
         double score;
     };
     std::map<Xapian::docid, std::vector<std::string>> held;
-    if (rerank)
-        held = held_terms(impl_->db, std::vector<Xapian::docid>(mset.begin(), mset.end()), groups);
+    // The first rerank_depth hits are scored again and sorted; the rest follow them in the
+    // weights' order, so that every page of a query is cut from the same list, their scores
+    // scaled to stay below the last re-ranked hit's.
+    const std::size_t depth = rerank ? std::min<std::size_t>(options.rerank_depth, mset.size()) : 0;
+    std::vector<Xapian::docid> head;
+    for (auto it = mset.begin(); head.size() < depth; ++it) head.push_back(*it);
+    if (depth > 0) held = held_terms(impl_->db, head, groups);
     std::vector<Ranked> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const double factor = rerank ? rerank_factor(impl_->db, *it, held[*it], groups) : 1.0;
+        const double factor =
+            ranked.size() < depth ? rerank_factor(impl_->db, *it, held[*it], groups) : 1.0;
         ranked.push_back({it, it.get_weight() * factor});
     }
     if (rerank) {
-        std::stable_sort(ranked.begin(), ranked.end(),
+        const auto head_end = ranked.begin() + static_cast<std::ptrdiff_t>(depth);
+        std::stable_sort(ranked.begin(), head_end,
                          [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+        if (head_end != ranked.end() && head_end->score >= std::prev(head_end)->score &&
+            head_end->score > 0) {
+            const double scale = std::nextafter(std::prev(head_end)->score, 0.0) / head_end->score;
+            for (auto r = head_end; r != ranked.end(); ++r) r->score *= scale;
+        }
         ranked.erase(ranked.begin(), ranked.begin() + std::min(ranked.size(), options.offset));
         if (ranked.size() > options.limit) ranked.resize(options.limit);
     }
