@@ -615,10 +615,11 @@ TEST_CASE("a hit shows its document's fields exactly, long ones included") {
 
 TEST_CASE("search_topics answers a batch on several threads, in the topics' order") {
     const SmallIndex index;
-    // 60 topics, each thread taking many: every third is malformed.
+    // 200 topics, each thread taking many, more than wait at once (64 a thread): every third
+    // is malformed.
     std::vector<fahras::Topic> topics;
     const std::vector<std::string> queries = {"بوتين", "ترامب", "AND موسكو"};
-    for (int i = 0; i < 60; ++i) {
+    for (int i = 0; i < 200; ++i) {
         topics.push_back({"q" + std::to_string(i), queries[static_cast<std::size_t>(i) % 3]});
     }
     const auto no_setup = [](fahras::Searcher&) {};
@@ -634,13 +635,14 @@ TEST_CASE("search_topics answers a batch on several threads, in the topics' orde
                                   }
                                   seen.push_back(line + answer.error);
                               });
-        REQUIRE(seen.size() == 60);
+        REQUIRE(seen.size() == 200);
         CHECK(seen[0] == "q0: putin3 moscow");
         CHECK(seen[1] == "q1: washington putin3");
         CHECK(seen[2] == "q2:malformed query 'AND موسكو': Syntax: <expression> AND <expression>");
-        CHECK(seen[58] == "q58: washington putin3");
-        CHECK(seen[59] == "q59:malformed query 'AND موسكو': Syntax: <expression> AND <expression>");
-        for (std::size_t i = 3; i < 60; ++i)
+        CHECK(seen[197] ==
+              "q197:malformed query 'AND موسكو': Syntax: <expression> AND <expression>");
+        CHECK(seen[199] == "q199: washington putin3");
+        for (std::size_t i = 3; i < 200; ++i)
             CHECK(seen[i].substr(seen[i].find(':')) == seen[i % 3].substr(seen[i % 3].find(':')));
     }
 
