@@ -48,9 +48,12 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
     app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
-    bool variants = false;
-    app.add_flag("--variants", variants,
-                 "Free words also match their spelling variants (ترمب, ترامب), ranked lower");
+    bool no_variants = false;
+    app.add_flag("--no-variants", no_variants,
+                 "Free words match only their own spelling, not also their spelling variants "
+                 "(ترمب, ترامب) ranked lower");
+    bool variants = false;  // the default now: still accepted, hidden from --help
+    app.add_flag("--variants", variants)->group("");
     bool explain = false;
     app.add_flag("--explain", explain,
                  "Show which terms each hit matched, with their weights (text, json)");
@@ -105,7 +108,7 @@ int main(int argc, char** argv) {
     const fahras::Format format = fahras::parse_format(format_name);
     options.ranking = fahras::parse_ranking(ranking_name);
     if (explain) options.explain = fahras::Explain::Yes;
-    if (variants) options.variants = fahras::Variants::Yes;
+    options.variants = no_variants ? fahras::Variants::No : fahras::Variants::Yes;
     if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;  // neither format has room for them

@@ -253,15 +253,16 @@ another version of fahras.)")
             [](const PyIndex& self, const std::string& query, std::size_t k, std::size_t offset,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, std::size_t rerank) {
+               bool snippets, std::size_t rerank, bool variants) {
                 SearchOptions options =
                     make_options(k, offset, since, until, sources, sort, rerank);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
+                options.variants = variants ? Variants::Yes : Variants::No;
                 return hits_to_list(self.run(query, options));
             },
             "query"_a, "k"_a = 10, py::kw_only(), "offset"_a = 0, "since"_a = py::none(),
             "until"_a = py::none(), "sources"_a = py::none(), "sort"_a = "relevance",
-            "snippets"_a = true, "rerank"_a = SearchOptions{}.rerank_depth,
+            "snippets"_a = true, "rerank"_a = SearchOptions{}.rerank_depth, "variants"_a = true,
             R"(The best k hits for query (fahras query syntax: docs/query.md), as a list of
 dicts: rank, id, score, title, snippet (matches between **), date, source, url, docid.
 
@@ -269,7 +270,8 @@ offset skips hits (paging); since/until ("YYYY-MM-DD", "YYYY-MM" or "YYYY") keep
 documents dated within, bounds included; sources keeps documents of those sources;
 sort is "relevance" (default) or "date" (newest first); rerank is how many of the
 first hits of a query of several words are scored again by how many of its words
-they hold and how close (0: off; --rerank, docs/query.md). The query "" matches every
+they hold and how close (0: off; --rerank, docs/query.md); variants=False matches
+only the written spelling of names (--no-variants). The query "" matches every
 document that passes the filters. Raises fahras.QueryError for a malformed
 query, fahras.Error for a bad date or sort.)")
         .def(
@@ -277,9 +279,11 @@ query, fahras.Error for a bad date or sort.)")
             [](const PyIndex& self, const std::vector<std::string>& queries, std::size_t k,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, const std::optional<unsigned>& threads, std::size_t rerank) {
+               bool snippets, const std::optional<unsigned>& threads, std::size_t rerank,
+               bool variants) {
                 SearchOptions options = make_options(k, 0, since, until, sources, sort, rerank);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
+                options.variants = variants ? Variants::Yes : Variants::No;
                 if (threads && (*threads == 0 || *threads > kMaxSearchThreads)) {
                     throw Error("threads must be between 1 and " +
                                 std::to_string(kMaxSearchThreads));
@@ -294,6 +298,7 @@ query, fahras.Error for a bad date or sort.)")
             "queries"_a, "k"_a = 10, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "sort"_a = "relevance", "snippets"_a = false,
             "threads"_a = py::none(), "rerank"_a = SearchOptions{}.rerank_depth,
+            "variants"_a = true,
             R"(search() for each query of a list: a list of hit lists, in the same order.
 The queries are searched on `threads` threads at once (default: one per core),
 without the GIL. Snippets are off by default (batch runs rarely need them).

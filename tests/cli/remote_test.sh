@@ -67,9 +67,12 @@ printf '# two shards, each served by xapian-tcpsrv\nremote 127.0.0.1:%s\nremote 
     "$p0" "$p1" >remote
 printf 'auto s0\nremote 127.0.0.1:%s\n' "$p1" >mixed
 
-# ranking DB QUERY: "id score" per match, best first, equal scores in id order.
+# ranking DB QUERY: "id score" per match, best first, equal scores in id order. Spelling
+# variants come from an index's synonym table, which Xapian's remote protocol does not
+# carry: as the README says, remote shards are searched with --no-variants.
 ranking() {
-    "$search" --db "$1" --format trec -n 100 "$2" | awk '{ print $5, $3 }' | sort -k1,1gr -k2,2
+    "$search" --db "$1" --no-variants --format trec -n 100 "$2" | awk '{ print $5, $3 }' |
+        sort -k1,1gr -k2,2
 }
 
 cat >queries <<'EOF'
@@ -104,7 +107,8 @@ for db in remote mixed merged; do
     done <queries
     # A query with one hit: its whole text output (title, snippet, score) must be the same.
     text_same=no
-    if [ "$("$search" --db all 'المؤتمر')" = "$("$search" --db "$db" 'المؤتمر')" ]; then
+    if [ "$("$search" --db all --no-variants 'المؤتمر')" = \
+        "$("$search" --db "$db" --no-variants 'المؤتمر')" ]; then
         text_same=yes
     fi
     echo "$db: $same of $nq rankings as one index, text output the same: $text_same"

@@ -3,7 +3,9 @@
 The index is tests/data/news.jsonl (see tests/data/README.md), built through the module.
 """
 import json
+import os
 import pathlib
+import subprocess
 
 import pytest
 
@@ -211,3 +213,18 @@ def test_rerank_zero_keeps_the_weights_order(tmp_path):
     assert [ids(h) for h in index.search_many(["سفينة بحر"])] == [reranked]
     with pytest.raises(TypeError):
         index.search("سفينة بحر", rerank=-1)
+
+
+@pytest.mark.skipif("FAHRAS_INDEX" not in os.environ, reason="needs fahras-index (CTest sets it)")
+def test_variants_of_names_match_unless_switched_off(tmp_path):
+    # fahras-index prepares the spelling variants; the bundled corpus writes ترمب once.
+    corpus = pathlib.Path(__file__).resolve().parents[2] / "corpus"
+    path = str(tmp_path / "index")
+    subprocess.run([os.environ["FAHRAS_INDEX"], "--db", path, str(corpus)], check=True)
+    index = fahras.Index(path)
+    written = ["003_2ba4d20b8011a44f.txt"]
+    assert ids(index.search("ترمب", k=1)) == written
+    assert len(index.search("ترمب")) == 5  # ترامب in the others, ranked below
+    assert ids(index.search("ترمب", variants=False)) == written
+    assert [ids(h) for h in index.search_many(["ترمب"], variants=False)] == [written]
+    assert len(index.search_many(["ترمب"])[0]) == 5

@@ -73,8 +73,8 @@ struct SearchOptions {
     Snippets snippets = Snippets::Yes;
     Suggestions suggestions = Suggestions::Yes;
     Explain explain = Explain::No;
-    Variants variants = Variants::No;
-    std::size_t snippet_length = 240;  ///< bytes of original text around the matches, about
+    Variants variants = Variants::Yes;  ///< spelling variants of names, below the written form
+    std::size_t snippet_length = 240;   ///< bytes of original text around the matches, about
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
     std::size_t expand_terms = 0;
