@@ -87,7 +87,7 @@ constexpr std::size_t kMinFormStem = 3;
 constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
 
 // Re-ranking of a free-word query of two words or more (docs/query.md, "Re-ranking"): the
-// first SearchOptions::rerank_depth hits (100) are scored again, times
+// first SearchOptions::rerank_depth hits (50) are scored again, times
 //   (matched / words)^kCoordinationPower      (a document with more of the query's words ranks
 //                                              higher; a word counts when its stem, a form of
 //                                              it or its title term matched)

@@ -84,7 +84,7 @@ struct SearchOptions {
      *  left in order after them (docs/query.md, "Re-ranking"); 0: off. Not with
      *  expand_terms, nor when limit is 0. It reads those hits' postings and positions of the
      * query's terms, which over remote shards means a round trip each. */
-    std::size_t rerank_depth = 100;
+    std::size_t rerank_depth = 50;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
     double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
     std::string highlight_start = "**";
