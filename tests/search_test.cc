@@ -511,19 +511,32 @@ TEST_CASE("re-ranking counts a word and a word sharing a form with it as one wor
     write_index(path, {
                           {.id = "verb", .title = "", .text = "يجاهد ورق شجر"},
                           {.id = "noun", .title = "", .text = "جهاد جهاد جهاد ورق"},
-                          {.id = "other1", .title = "", .text = "ورق نهر"},
-                          {.id = "other2", .title = "", .text = "شجر نهر"},
+                          {.id = "titled", .title = "جهاد", .text = "نهر بحر"},
+                          {.id = "leaf1", .title = "", .text = "ورق نهر"},
+                          {.id = "leaf2", .title = "", .text = "ورق شجر سماء"},
                       });
     const fahras::Searcher searcher(path);
     // يجاهد is a pattern form of جهاد (the verb of فعال, with its prefix): the two words
-    // share a term, so they are one word to re-ranking, and the order is the weights'. Read
-    // as two words, "verb"'s one يجاهد stood for both, at span 1, and went first.
-    CHECK(hit_ids(searcher, "يجاهد جهاد") == Ids{"noun", "verb"});
-    fahras::SearchOptions off;
-    off.rerank_depth = 0;
-    Ids plain;
-    for (const fahras::Hit& hit : searcher.search("يجاهد جهاد", off).hits) plain.push_back(hit.id);
-    CHECK(plain == Ids{"noun", "verb"});
+    // share a term, so they are one word to re-ranking, holding the terms of both. Read as
+    // two words, "verb"'s one يجاهد stood for both at span 1; with only the first word's
+    // terms, "titled" (جهاد in its title) matched no word and scored 0.
+    const auto ranked = [&](const char* query) {
+        std::vector<std::pair<std::string, double>> out;
+        for (const fahras::Hit& hit : searcher.search(query, {}).hits) {
+            out.emplace_back(hit.id, hit.score);
+        }
+        return out;
+    };
+    const auto forward = ranked("يجاهد جهاد ورق");
+    Ids ids;
+    for (const auto& [id, score] : forward) {
+        ids.push_back(id);
+        CHECK(score > 0);
+    }
+    CHECK(ids == Ids{"verb", "noun", "titled", "leaf1", "leaf2"});
+    CHECK(ranked("جهاد يجاهد ورق") == forward);  // the words' order does not matter
+    // The two words alone are one word: not re-ranked, in either order.
+    CHECK(hit_ids(searcher, "يجاهد جهاد") == hit_ids(searcher, "جهاد يجاهد"));
 }
 
 TEST_CASE("pseudo-relevance feedback adds the first hits' stems; its hits are not re-ranked") {

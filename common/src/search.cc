@@ -295,12 +295,19 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         group.push_back(title);
         std::sort(group.begin(), group.end());
         titles.emplace_back(std::move(title));
-        // A word that shares a term with an earlier one (the same word again, or a form of
-        // it: قلب قلوب) counts as that word: a document position then stands for one word.
-        if (std::none_of(groups.begin(), groups.end(),
-                         [&](const WordGroup& g) { return shares_a_term(g.terms, group); })) {
-            groups.push_back({std::move(group)});
-        }
+        // A word that shares a term with earlier ones (the same word again, or a form of it:
+        // يجاهد جهاد) is one word with them: their groups become one, holding all their
+        // terms, so that a document position stands for one word.
+        WordGroup merged{std::move(group)};
+        std::erase_if(groups, [&](WordGroup& g) {
+            if (!shares_a_term(g.terms, merged.terms)) return false;
+            std::vector<std::string> both;
+            std::set_union(g.terms.begin(), g.terms.end(), merged.terms.begin(), merged.terms.end(),
+                           std::back_inserter(both));
+            merged.terms = std::move(both);
+            return true;
+        });
+        groups.push_back(std::move(merged));
     }
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, titles.begin(), titles.end()),
