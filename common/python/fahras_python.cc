@@ -59,7 +59,8 @@ SearchOptions make_options(std::size_t k, std::size_t offset,
                            const std::optional<std::string>& until,
                            const std::optional<std::vector<std::string>>& sources,
                            const std::string& sort,
-                           std::size_t rerank = SearchOptions{}.rerank_depth) {
+                           std::size_t rerank = SearchOptions{}.rerank_depth,
+                           bool variants = true) {
     SearchOptions options;
     options.limit = k;
     options.offset = offset;
@@ -68,6 +69,7 @@ SearchOptions make_options(std::size_t k, std::size_t offset,
     options.sources = sources.value_or(std::vector<std::string>{});
     options.sort = parse_sort(sort);
     options.rerank_depth = rerank;
+    options.variants = variants ? Variants::Yes : Variants::No;
     options.suggestions = Suggestions::No;  // a list of hits has no room for one
     return options;
 }
@@ -255,9 +257,8 @@ another version of fahras.)")
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
                bool snippets, std::size_t rerank, bool variants) {
                 SearchOptions options =
-                    make_options(k, offset, since, until, sources, sort, rerank);
+                    make_options(k, offset, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
-                options.variants = variants ? Variants::Yes : Variants::No;
                 return hits_to_list(self.run(query, options));
             },
             "query"_a, "k"_a = 10, py::kw_only(), "offset"_a = 0, "since"_a = py::none(),
@@ -281,9 +282,9 @@ query, fahras.Error for a bad date or sort.)")
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
                bool snippets, const std::optional<unsigned>& threads, std::size_t rerank,
                bool variants) {
-                SearchOptions options = make_options(k, 0, since, until, sources, sort, rerank);
+                SearchOptions options =
+                    make_options(k, 0, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
-                options.variants = variants ? Variants::Yes : Variants::No;
                 if (threads && (*threads == 0 || *threads > kMaxSearchThreads)) {
                     throw Error("threads must be between 1 and " +
                                 std::to_string(kMaxSearchThreads));

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <memory>
@@ -817,7 +818,9 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     const auto at_most_all = [documents = impl_->db.get_doccount()](std::size_t n) {
         return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
     };
-    const std::size_t wanted = options.offset + std::min(options.limit, SIZE_MAX - options.offset);
+    const std::size_t wanted =
+        options.offset +
+        std::min(options.limit, std::numeric_limits<std::size_t>::max() - options.offset);
     const Xapian::MSet mset =
         rerank ? enquire.get_mset(0, at_most_all(std::max(wanted, options.rerank_depth)),
                                   check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact)

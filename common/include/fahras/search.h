@@ -82,8 +82,8 @@ struct SearchOptions {
     /** Re-ranking: the first this many hits of a free-word query of two words or more are
      *  scored again by how many of its words they hold and how close together, the rest
      *  left in order after them (docs/query.md, "Re-ranking"); 0: off. Not with
-     *  expand_terms, nor when limit is 0. It reads those hits' postings and positions of the
-     * query's terms, which over remote shards means a round trip each. */
+     *  expand_terms, nor when limit is 0. It reads those hits' postings and positions of
+     *  the query's terms, which over remote shards means a round trip each. */
     std::size_t rerank_depth = 50;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
     double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
