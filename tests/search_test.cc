@@ -505,6 +505,45 @@ TEST_CASE("the first hits of a query of several words are re-ranked by how many 
     CHECK(listed == Ids{"both", "one-word", "sea1", "sea2", "sea3"});
 }
 
+TEST_CASE("re-ranking scores the first 50 hits again by default") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // For each query, documents holding its first word three times outweigh the one document
+    // with both words: 50 of them for سفينة, 49 for قارب. بحر, in many documents, weighs little.
+    std::vector<fahras::Document> docs;
+    const auto add_many = [&](const std::string& name, int count, const std::string& text) {
+        for (int i = 0; i < count; ++i) {
+            docs.push_back({.id = name + std::to_string(i), .title = "", .text = text});
+        }
+    };
+    add_many("ship", 50, "سفينة سفينة سفينة ورق شجر نهر");
+    add_many("boat", 49, "قارب قارب قارب ورق شجر نهر");
+    add_many("sea", 100, "بحر عميق");
+    docs.push_back({.id = "both-ship", .title = "", .text = "سفينة ورق شجر نهر جبل بحر"});
+    docs.push_back({.id = "both-boat", .title = "", .text = "قارب ورق شجر نهر جبل بحر"});
+    write_index(path, docs);
+    const fahras::Searcher searcher(path);
+    const auto rank_of = [&](const std::string& query, const std::string& id,
+                             fahras::SearchOptions options) {
+        options.limit = 300;
+        const fahras::SearchResult result = searcher.search(query, options);
+        for (std::size_t i = 0; i < result.hits.size(); ++i) {
+            if (result.hits[i].id == id) return static_cast<int>(i) + 1;
+        }
+        return 0;
+    };
+    fahras::SearchOptions off;
+    off.rerank_depth = 0;
+    CHECK(rank_of("سفينة بحر", "both-ship", off) == 51);
+    CHECK(rank_of("قارب بحر", "both-boat", off) == 50);
+    // The default depth reaches the 50th hit, not the 51st.
+    CHECK(rank_of("سفينة بحر", "both-ship", {}) == 51);
+    CHECK(rank_of("قارب بحر", "both-boat", {}) == 1);
+    fahras::SearchOptions deeper;
+    deeper.rerank_depth = 51;
+    CHECK(rank_of("سفينة بحر", "both-ship", deeper) == 1);
+}
+
 TEST_CASE("re-ranking counts a word and a word sharing a form with it as one word") {
     const fahras::test::TempDir dir;
     const std::string path = (dir.path() / "index").string();
