@@ -821,11 +821,21 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     const std::size_t wanted =
         options.offset +
         std::min(options.limit, std::numeric_limits<std::size_t>::max() - options.offset);
-    const Xapian::MSet mset =
-        rerank ? enquire.get_mset(0, at_most_all(std::max(wanted, options.rerank_depth)),
-                                  check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact)
-               : enquire.get_mset(at_most_all(options.offset), at_most_all(options.limit),
-                                  check_at_least, nullptr, exact_forms.empty() ? nullptr : &exact);
+    const Xapian::MatchDecider* decider = exact_forms.empty() ? nullptr : &exact;
+    const Xapian::MSet mset = [&] {
+        try {
+            return rerank
+                       ? enquire.get_mset(0, at_most_all(std::max(wanted, options.rerank_depth)),
+                                          check_at_least, nullptr, decider)
+                       : enquire.get_mset(at_most_all(options.offset), at_most_all(options.limit),
+                                          check_at_least, nullptr, decider);
+        } catch (const Xapian::UnimplementedError&) {
+            // Xapian's remote protocol cannot run a MatchDecider on a remote shard.
+            if (decider == nullptr) throw;
+            throw QueryError("query '" + std::string(query) +
+                             "': exact: needs every shard of the index to be local");
+        }
+    }();
     struct Ranked {
         Xapian::MSetIterator it;
         double score;

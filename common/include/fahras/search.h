@@ -86,7 +86,7 @@ struct SearchOptions {
      *  the query's terms, which over remote shards means a round trip each. */
     std::size_t rerank_depth = 50;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
-    double bm25_b = 0.75;  ///< BM25 document-length normalization (tuned: docs/query.md)
+    double bm25_b = 0.75;  ///< BM25 document-length normalization (measured: docs/query.md)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
     /** Only documents dated on or after this day: `YYYY-MM-DD`, `YYYY-MM` (its first day) or
