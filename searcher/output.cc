@@ -46,12 +46,15 @@ std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/** `رييس 0.081 (الرييس x3, للرييس x1) | روس 0.050 (الروسي x2)` */
+/** `رييس 0.081 for الرئيس (الرييس x3, للرييس x1) | روس 0.050 for الروسي (الروسي x2)` */
 std::string describe(const std::vector<TermMatch>& matches) {
     std::string out;
     for (const TermMatch& m : matches) {
         if (!out.empty()) out += " | ";
         out += m.term + " " + fixed(m.weight, 3);
+        for (std::size_t i = 0; i < m.query_words.size(); ++i) {
+            out += (i == 0 ? " for " : ", ") + m.query_words[i];
+        }
         std::string words;
         for (const auto& [word, count] : m.words) {
             if (!words.empty()) words += ", ";
@@ -112,7 +115,10 @@ void print_json(std::ostream& out, std::string_view qid, std::string_view query,
                 for (const auto& [word, count] : m.words) {
                     words.push_back({{"word", word}, {"count", count}});
                 }
-                matches.push_back({{"term", m.term}, {"weight", m.weight}, {"words", words}});
+                matches.push_back({{"term", m.term},
+                                   {"weight", m.weight},
+                                   {"query_words", m.query_words},
+                                   {"words", words}});
             }
             j["matched"] = matches;
         }

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -433,6 +434,16 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
     CHECK(result.hits[1].matches[0].term == "قلوب");
     using Words = std::vector<std::pair<std::string, unsigned>>;
     CHECK(result.hits[1].matches[0].words == Words{{"القلوب", 1}});
+    // ... and the query word it stands for: with two words, each term its own.
+    using QueryWords = std::vector<std::string>;
+    CHECK(result.hits[1].matches[0].query_words == QueryWords{"قلب"});
+    std::map<std::string, QueryWords> for_words;
+    for (const fahras::Hit& hit : searcher.search("قلب المساجد", options).hits) {
+        for (const fahras::TermMatch& m : hit.matches) for_words[m.term] = m.query_words;
+    }
+    CHECK(for_words ==
+          std::map<std::string, QueryWords>{
+              {"قلب", {"قلب"}}, {"قلوب", {"قلب"}}, {"مسجد", {"المساجد"}}, {"مساجد", {"المساجد"}}});
 }
 
 TEST_CASE("the first hits of a query of several words are re-ranked by how many and how close") {

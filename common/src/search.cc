@@ -422,11 +422,48 @@ std::string unescape_xml(const std::string& s) {
     return out;
 }
 
-/** Why @p hit matched: each matching term with its weight alone and the document's words
- *  behind it. */
+/** A query word (normalized) and the index terms that stand for it, sorted: its stem, its
+ *  title term and, for a free word, every other term of its group (forms, variants). */
+struct QueryWordTerms {
+    std::string word;
+    std::vector<std::string> terms;
+};
+
+/** The terms of each distinct word of @p words (stop words have none), for --explain. */
+std::vector<QueryWordTerms> query_word_terms(StemmerKind stem_kind,
+                                             const std::vector<std::string>& words,
+                                             const std::vector<WordGroup>& groups) {
+    const Analyzer analyzer(stem_kind);
+    std::vector<QueryWordTerms> out;
+    for (const std::string& word : words) {
+        if (is_stop_word(word) ||
+            std::any_of(out.begin(), out.end(), [&](const auto& q) { return q.word == word; })) {
+            continue;
+        }
+        const std::string stem = analyzer.stem(word);
+        std::string term = detail::text_term(stem);
+        std::string title(schema::kPrefixStem);
+        title += schema::kPrefixTitle;
+        title += stem;
+        std::vector<std::string> terms{term, std::move(title)};
+        for (const WordGroup& g : groups) {
+            if (std::binary_search(g.terms.begin(), g.terms.end(), term)) {
+                terms.insert(terms.end(), g.terms.begin(), g.terms.end());
+            }
+        }
+        std::sort(terms.begin(), terms.end());
+        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+        out.push_back({word, std::move(terms)});
+    }
+    return out;
+}
+
+/** Why @p hit matched: each matching term with its weight alone, the query words it stands
+ *  for (@p query_words) and the document's words behind it. */
 std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind,
                                const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
-                               const SearchOptions& options) {
+                               const SearchOptions& options,
+                               const std::vector<QueryWordTerms>& query_words) {
     const Xapian::Document doc = hit.get_document();
     const Xapian::Query only_this(schema::id_term(doc.get_value(schema::kSlotId)));
     const Analyzer analyzer(stem_kind);
@@ -443,6 +480,11 @@ std::vector<TermMatch> explain(const Xapian::Database& db, StemmerKind stem_kind
         match.weight = weight.empty() ? 0.0 : weight.begin().get_weight();
         const std::string& term = *t;
         if (!term.starts_with(schema::kPrefixStem)) continue;  // a filter (source:), no weight
+        for (const QueryWordTerms& q : query_words) {
+            if (std::binary_search(q.terms.begin(), q.terms.end(), term)) {
+                match.query_words.push_back(q.word);
+            }
+        }
         if (const std::optional<std::string_view> title = detail::title_stem(term)) {
             match.term = "title:" + std::string(*title);
         } else {
@@ -868,6 +910,9 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     }
 
     SearchResult result;
+    const std::vector<QueryWordTerms> query_words =
+        options.explain == Explain::Yes ? query_word_terms(impl_->stem_kind, words, groups)
+                                        : std::vector<QueryWordTerms>{};
     result.matches_estimated = mset.get_matches_estimated();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
@@ -907,8 +952,9 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
                 options.highlight_start, options.highlight_end,
                 "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut
         }
-        if (options.explain == Explain::Yes)
-            hit.matches = explain(impl_->db, impl_->stem_kind, enquire, it, options);
+        if (options.explain == Explain::Yes) {
+            hit.matches = explain(impl_->db, impl_->stem_kind, enquire, it, options, query_words);
+        }
         result.hits.push_back(std::move(hit));
     }
     return result;
