@@ -444,6 +444,11 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
     CHECK(for_words ==
           std::map<std::string, QueryWords>{
               {"قلب", {"قلب"}}, {"قلوب", {"قلب"}}, {"مسجد", {"المساجد"}}, {"مساجد", {"المساجد"}}});
+    // The query word as typed, its FATHA included.
+    const fahras::SearchResult marked = searcher.search("قَلب", options);
+    REQUIRE(!marked.hits.empty());
+    REQUIRE(!marked.hits[0].matches.empty());
+    CHECK(marked.hits[0].matches[0].query_words == QueryWords{"قَلب"});
 }
 
 TEST_CASE("the first hits of a query of several words are re-ranked by how many and how close") {

@@ -422,25 +422,25 @@ std::string unescape_xml(const std::string& s) {
     return out;
 }
 
-/** A query word (normalized) and the index terms that stand for it, sorted: its stem, its
+/** A query word (as typed) and the index terms that stand for it, sorted: its stem, its
  *  title term and, for a free word, every other term of its group (forms, variants). */
 struct QueryWordTerms {
     std::string word;
     std::vector<std::string> terms;
 };
 
-/** The terms of each distinct word of @p words (stop words have none), for --explain. */
-std::vector<QueryWordTerms> query_word_terms(StemmerKind stem_kind,
-                                             const std::vector<std::string>& words,
+/** The terms of each distinct word of the query @p text (stop words have none), for
+ *  --explain. */
+std::vector<QueryWordTerms> query_word_terms(StemmerKind stem_kind, std::string_view text,
                                              const std::vector<WordGroup>& groups) {
-    const Analyzer analyzer(stem_kind);
     std::vector<QueryWordTerms> out;
-    for (const std::string& word : words) {
-        if (is_stop_word(word) ||
-            std::any_of(out.begin(), out.end(), [&](const auto& q) { return q.word == word; })) {
+    for (const Token& token : Analyzer(stem_kind).analyze(text)) {
+        if (token.stop_word == StopWord::Yes ||
+            std::any_of(out.begin(), out.end(),
+                        [&](const QueryWordTerms& q) { return q.word == token.surface; })) {
             continue;
         }
-        const std::string stem = analyzer.stem(word);
+        const std::string& stem = token.stem;
         std::string term = detail::text_term(stem);
         std::string title(schema::kPrefixStem);
         title += schema::kPrefixTitle;
@@ -453,7 +453,7 @@ std::vector<QueryWordTerms> query_word_terms(StemmerKind stem_kind,
         }
         std::sort(terms.begin(), terms.end());
         terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-        out.push_back({word, std::move(terms)});
+        out.push_back({token.surface, std::move(terms)});
     }
     return out;
 }
@@ -911,7 +911,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
 
     SearchResult result;
     const std::vector<QueryWordTerms> query_words =
-        options.explain == Explain::Yes ? query_word_terms(impl_->stem_kind, words, groups)
+        options.explain == Explain::Yes ? query_word_terms(impl_->stem_kind, without_exact, groups)
                                         : std::vector<QueryWordTerms>{};
     result.matches_estimated = mset.get_matches_estimated();
     for (std::size_t i = 0; i < spies.size(); ++i) {

@@ -108,7 +108,7 @@ struct SearchOptions {
 struct TermMatch {
     std::string term;   ///< the stem (UTF-8, normalized), or the title field's `title:stem`
     double weight = 0;  ///< its weight in this document, alone
-    /** The query's words (normalized) this term stands for: the word itself, or a form,
+    /** The query's words (as typed) this term stands for: the word itself, or a form,
      *  spelling variant or title term of it; empty for a term only feedback (--expand) or a
      *  wildcard brought. */
     std::vector<std::string> query_words;
