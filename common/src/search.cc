@@ -290,9 +290,7 @@ Xapian::Query expand_free_words(const Xapian::Database& db, const Xapian::Query&
         add(forms, variants == Variants::Yes ? kVariantWeight : kFormWeight);
         add(patterns, kPatternWeight);
         parts.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-        std::string title(schema::kPrefixStem);
-        title += schema::kPrefixTitle;
-        title += stem;
+        std::string title = detail::title_term(stem);
         group.push_back(title);
         std::sort(group.begin(), group.end());
         titles.emplace_back(std::move(title));
@@ -442,10 +440,7 @@ std::vector<QueryWordTerms> query_word_terms(StemmerKind stem_kind, std::string_
         }
         const std::string& stem = token.stem;
         std::string term = detail::text_term(stem);
-        std::string title(schema::kPrefixStem);
-        title += schema::kPrefixTitle;
-        title += stem;
-        std::vector<std::string> terms{term, std::move(title)};
+        std::vector<std::string> terms{term, detail::title_term(stem)};
         for (const WordGroup& g : groups) {
             if (std::binary_search(g.terms.begin(), g.terms.end(), term)) {
                 terms.insert(terms.end(), g.terms.begin(), g.terms.end());

@@ -52,6 +52,13 @@ std::string text_term(std::string_view stem) {
     return term;
 }
 
+std::string title_term(std::string_view stem) {
+    std::string term(schema::kPrefixStem);
+    term += schema::kPrefixTitle;
+    term += stem;
+    return term;
+}
+
 std::optional<std::string_view> title_stem(std::string_view term) {
     if (!term.starts_with(schema::kPrefixStem)) return std::nullopt;
     term.remove_prefix(schema::kPrefixStem.size());

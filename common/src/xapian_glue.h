@@ -21,6 +21,10 @@ namespace fahras::detail {
  *  it with STEM_ALL_Z. */
 [[nodiscard]] std::string text_term(std::string_view stem);
 
+/** The term of a stem in the title field: `Z` + `S` + stem (schema::kPrefixStem,
+ *  schema::kPrefixTitle). */
+[[nodiscard]] std::string title_term(std::string_view stem);
+
 /** The stem a text term stands for, or nullopt for any other term (title terms `ZS…`, ids,
  *  sources). */
 [[nodiscard]] std::optional<std::string_view> text_stem(std::string_view term);
