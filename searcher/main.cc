@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     app.add_flag("--variants", variants)->group("");
     bool explain = false;
     app.add_flag("--explain", explain,
-                 "Show which terms each hit matched, with their weights (text, json)");
+                 "Show which terms each hit matched, with their weights and the query word each "
+                 "stands for (text, json)");
     std::string synonyms_path;
     app.add_option("--synonyms", synonyms_path, "Synonym groups, one per line (docs/query.md)")
         ->check(CLI::ExistingFile);
