@@ -29,6 +29,17 @@ constexpr const char* kExitCodes = R"(Exit codes:
 
 void report(const std::string& what) { std::cerr << "fahras-search: error: " << what << '\n'; }
 
+/** Refuses a negative count: CLI11 reads "-1" into a std::size_t as 2^64 - 1. */
+const CLI::Validator kNotNegative(
+    [](std::string& input) -> std::string {
+        long long value = 0;
+        if (CLI::detail::lexical_cast(input, value) && value < 0) {
+            return "Value " + input + " is less than 0";
+        }
+        return {};
+    },
+    "", "not negative");
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,8 +57,13 @@ int main(int argc, char** argv) {
                    "Words, \"phrases\", AND OR NOT, +must -mustnot, prefix* (docs/query.md)");
     app.add_option("--topics", topics_path, "Answer every 'qid<TAB>query' line of FILE")
         ->check(CLI::ExistingFile);
-    app.add_option("-n,--limit", options.limit, "Number of hits per query")->capture_default_str();
-    app.add_option("--offset", options.offset, "Hits to skip (paging)")->capture_default_str();
+    app.add_option("-n,--limit", options.limit,
+                   "Number of hits per query (0: only count the matches, exactly)")
+        ->check(kNotNegative)
+        ->capture_default_str();
+    app.add_option("--offset", options.offset, "Hits to skip (paging)")
+        ->check(kNotNegative)
+        ->capture_default_str();
     bool no_variants = false;
     app.add_flag("--no-variants", no_variants,
                  "Free words match only their own spelling, not also their spelling variants "
@@ -63,6 +79,7 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     app.add_option("--expand", options.expand_terms,
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
+        ->check(kNotNegative)
         ->capture_default_str();
     app.add_option("--rerank", options.rerank_depth,
                    "Re-rank the first N hits of a query of several words by how many of them "
@@ -148,7 +165,9 @@ int main(int argc, char** argv) {
                 any_error = true;
                 return;
             }
-            any_hit = any_hit || !answer.result.hits.empty();
+            // -n 0 asks for a count: "at least one document matched" is then the count's.
+            any_hit = any_hit || !answer.result.hits.empty() ||
+                      (options.limit == 0 && answer.result.matches_estimated > 0);
             fahras::print_result(std::cout, format, topic.id, topic.query, options, answer.result);
         };
         fahras::search_topics(db, topics, options, threads, prepare, print);

@@ -74,10 +74,16 @@ std::string fields_line(const Hit& hit) {
 }
 
 void print_text(std::ostream& out, std::string_view qid, std::string_view query,
-                const SearchResult& result) {
+                const SearchOptions& options, const SearchResult& result) {
     if (!qid.empty()) out << "# " << qid << ": " << query << '\n';
     if (!result.did_you_mean.empty()) out << "Did you mean: " << result.did_you_mean << '\n';
-    if (result.hits.empty()) out << "No documents match.\n";
+    if (options.limit == 0 && result.matches_estimated > 0) {
+        // -n 0: a count (exact, SearchOptions::limit) instead of hits.
+        out << result.matches_estimated
+            << (result.matches_estimated == 1 ? " document matches.\n" : " documents match.\n");
+    } else if (result.hits.empty()) {
+        out << "No documents match.\n";
+    }
     for (const Hit& hit : result.hits) {
         out << hit.rank << ". " << hit.id << "  (score " << fixed(hit.score, 3) << ")\n";
         if (!hit.title.empty()) out << "   " << one_line(hit.title) << '\n';
@@ -182,7 +188,7 @@ void print_result(std::ostream& out, Format format, std::string_view qid, std::s
                   const SearchOptions& options, const SearchResult& result) {
     switch (format) {
         case Format::Text:
-            print_text(out, qid, query, result);
+            print_text(out, qid, query, options, result);
             break;
         case Format::Json:
             print_json(out, qid, query, options, result);

@@ -750,3 +750,182 @@ TEST_CASE("search_topics answers a batch on several threads, in the topics' orde
             "'/nonexistent/syn': cannot read synonyms file", fahras::InputError);
     }
 }
+
+namespace {
+
+/** The "did you mean" of @p query on @p searcher (nothing else asked for). */
+std::string did_you_mean(const fahras::Searcher& searcher, const std::string& query) {
+    fahras::SearchOptions options;
+    options.snippets = fahras::Snippets::No;
+    return searcher.search(query, options).did_you_mean;
+}
+
+/** A word of 32 Arabic letters, 64 bytes: the longest word the index takes. */
+const std::string kLongestWord = "ثبتجحخدذرزسشصضطظعغفقثبتجحخدذرزسش";
+
+/** An index whose spelling data (words seen three times or more) holds "at", بوتين, ترامب
+ *  and kLongestWord; its BBC document is the only one with ترامب. */
+class SpellingIndex {
+  public:
+    SpellingIndex() {
+        fahras::IndexWriter writer(path(), {});
+        writer.add({.id = "bbc",
+                    .title = "",
+                    .text = "ترامب ترامب ترامب at at at",
+                    .source = "ant-v2.1/BBC"});
+        writer.add(
+            {.id = "okaz",
+             .title = "",
+             .text = "بوتين بوتين بوتين " + kLongestWord + " " + kLongestWord + " " + kLongestWord,
+             .source = "saudinewsnet/okaz"});
+        writer.commit();
+    }
+
+    [[nodiscard]] std::string path() const { return (dir_.path() / "index").string(); }
+
+  private:
+    fahras::test::TempDir dir_;
+};
+
+}  // namespace
+
+TEST_CASE("regression: #15 did you mean replaces only misspelt free words, the rest as typed") {
+    // See: issue #15
+    const SpellingIndex index;
+    const fahras::Searcher searcher(index.path());
+    const std::pair<std::string, std::string> cases[] = {
+        // The issue's example: the filter's own words (ant, v, bbc) are no query words; it was
+        // "source at v 2.1 bbc ترامب".
+        {"source:ant-v2.1/BBC ترامب", ""},
+        {"source:ant-v2.1/BBC بوتن", "source:ant-v2.1/BBC بوتين"},
+        {"بوتن source:\"ant-v2.1/BBC at\"", "بوتين source:\"ant-v2.1/BBC at\""},
+        // A wildcard and a word in a field are not corrected.
+        {"بوتن*", ""},
+        {"title:بوتن", ""},
+        {"exact:بوتن", ""},
+        {"exact:\"ترامب بوتن\"", ""},
+        // Operators, signs, quotes, parentheses and marks around the words stay as typed.
+        {"(بوتن OR ترامب) AND NOT بوتن* -\"ترامب بوتن\"",
+         "(بوتين OR ترامب) AND NOT بوتن* -\"ترامب بوتين\""},
+        {"+بُوتن  «ترامب»؟", "+بوتين  «ترامب»؟"},
+        {"ant", "at"},
+        {"بوتين ترامب", ""},
+    };
+    for (const auto& [query, expected] : cases) {
+        CAPTURE(query);
+        CHECK(did_you_mean(searcher, query) == expected);
+    }
+}
+
+TEST_CASE("regression: #15 no spelling suggestion for a word longer than the index takes") {
+    // See: issue #15
+    const SpellingIndex index;
+    const fahras::Searcher searcher(index.path());
+    REQUIRE(kLongestWord.size() == 64);  // fahras::kMaxWordBytes
+    // One letter more, one edit away from kLongestWord: no indexed word can be this long.
+    const std::string longer = kLongestWord.substr(0, 20) + "ك" + kLongestWord.substr(20);
+    CHECK(did_you_mean(searcher, longer) == "");
+    CHECK(did_you_mean(searcher, kLongestWord.substr(0, 62) + "ك") == kLongestWord);
+    // 8,000 letters, the longest word a query holds: answered at once, with no suggestion
+    // (10,000 letters took 77 s on 70,108 news articles: issue #15).
+    std::string huge;
+    for (int i = 0; i < 8000; ++i) huge += "ب";
+    CHECK(did_you_mean(searcher, huge) == "");
+}
+
+TEST_CASE("regression: #15 a query with many words the index lacks gets no suggestion") {
+    // See: issue #15
+    const SpellingIndex index;
+    const fahras::Searcher searcher(index.path());
+    // Up to 8 words missing from the index are looked up in the spelling data; more (a pasted
+    // paragraph of names) are not, each costing a lookup of up to a tenth of a second.
+    const std::string seven = "زقف زقق زقك زقل زقم زقن زقه";
+    CHECK(did_you_mean(searcher, "بوتن " + seven) == "بوتين " + seven);
+    CHECK(did_you_mean(searcher, "بوتن " + seven + " زقو") == "");
+}
+
+TEST_CASE("regression: #15 a query longer than kMaxQueryBytes is refused") {
+    // See: issue #15
+    const SpellingIndex index;
+    const fahras::Searcher searcher(index.path());
+    std::string longest = "بوتين ";
+    while (longest.size() < 16384) longest += 'x';
+    CHECK(searcher.search(longest, {}).hits.size() == 1);
+    CHECK_THROWS_WITH_AS((void)searcher.search(longest + "y", {}),
+                         "query is 16385 bytes long; the longest query is 16384 bytes",
+                         fahras::QueryError);
+}
+
+TEST_CASE("regression: #15 query words longer than a Xapian term are searched without an error") {
+    // See: issue #15
+    const SpellingIndex index;
+    const fahras::Searcher searcher(index.path());
+    std::string word;
+    for (int i = 0; i < 300; ++i) word += "ب";  // 600 bytes: Xapian's terms stop at 245
+    for (const std::string& query :
+         {word, word + "*", "title:" + word, "\"" + word + " بوتين\"", word + " AND بوتين",
+          "-" + word + " بوتين", "exact:" + word, "بوتين source:" + word}) {
+        CAPTURE(query);
+        const fahras::SearchResult result = searcher.search(query, {});
+        CHECK(result.hits.size() == (query.starts_with('-') ? 1U : 0U));
+    }
+}
+
+TEST_CASE("regression: #15 since after until is an error, not an unfiltered search") {
+    // See: issue #15
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions options;
+    const std::pair<std::string, std::string> refused[] = {
+        {"2019", "2018"}, {"2017-02-01", "2017-01"}, {"2015-08-03", "2015-08-02"}};
+    for (const auto& [since, until] : refused) {
+        CAPTURE(since);
+        options.since = since;
+        options.until = until;
+        CHECK_THROWS_WITH_AS((void)searcher.search("بوتين", options),
+                             ("since '" + since + "' is after until '" + until + "'").c_str(),
+                             fahras::Error);
+    }
+    // Equal bounds, and a day within the month until names, are a range.
+    options.since = "2015-08-02";
+    options.until = "2015-08-02";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n3");
+    options.until = "2015-08";
+    CHECK(ids_of(searcher.search("بوتين", options)) == "n3");
+}
+
+TEST_CASE("regression: #15 a search for no hits counts every match exactly") {
+    // See: issue #15
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions all;
+    all.limit = 100;
+    fahras::SearchOptions count;
+    count.limit = 0;
+    for (const std::string query :
+         {"بوتين", "\"بوتين وترامب\"", "\"بوتين في موسكو\"", "بوتين source:ant-v2.1/BBC",
+          "exact:وبوتين", "بوت*", "روما", ""}) {
+        CAPTURE(query);
+        const fahras::SearchResult counted = searcher.search(query, count);
+        CHECK(counted.hits.empty());
+        CHECK(counted.matches_estimated == searcher.search(query, all).hits.size());
+    }
+    count.since = "2015";
+    all.since = "2015";
+    CHECK(searcher.search("بوتين", count).matches_estimated == 3);
+    CHECK(searcher.search("بوتين", all).hits.size() == 3);
+}
+
+TEST_CASE("regression: #15 exact: with nothing after it is an error") {
+    // See: issue #15
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    for (const std::string query : {"exact:\"\"", "exact:", "بوتين exact:", "exact: بوتين",
+                                    "exact:\"  \" بوتين", "(exact:)"}) {
+        CAPTURE(query);
+        CHECK_THROWS_WITH_AS((void)searcher.search(query, {}),
+                             ("query '" + query + "': exact: needs a word or phrase").c_str(),
+                             fahras::QueryError);
+    }
+    CHECK(ids_of(searcher.search("exact:وبوتين", {})) == "undated");
+}

@@ -53,22 +53,32 @@ std::size_t str_index(std::string_view text, std::size_t bytes) {
     return count;
 }
 
+/** The argument @p name, a count: Python ints are signed, and a negative one would wrap
+ *  around in a std::size_t (pybind11 refused it only with a TypeError listing every
+ *  signature).
+ *  @throws fahras::Error if @p value is negative. */
+std::size_t count_argument(const char* name, long long value) {
+    if (value < 0) {
+        throw Error(std::string(name) + " must be 0 or more, not '" + std::to_string(value) + "'");
+    }
+    return static_cast<std::size_t>(value);
+}
+
 /** The keyword arguments shared by search(), search_many(), facets() and count(). */
-SearchOptions make_options(std::size_t k, std::size_t offset,
-                           const std::optional<std::string>& since,
+SearchOptions make_options(long long k, long long offset, const std::optional<std::string>& since,
                            const std::optional<std::string>& until,
                            const std::optional<std::vector<std::string>>& sources,
                            const std::string& sort,
-                           std::size_t rerank = SearchOptions{}.rerank_depth,
+                           long long rerank = static_cast<long long>(SearchOptions{}.rerank_depth),
                            bool variants = true) {
     SearchOptions options;
-    options.limit = k;
-    options.offset = offset;
+    options.limit = count_argument("k", k);
+    options.offset = count_argument("offset", offset);
     options.since = since.value_or("");
     options.until = until.value_or("");
     options.sources = sources.value_or(std::vector<std::string>{});
     options.sort = parse_sort(sort);
-    options.rerank_depth = rerank;
+    options.rerank_depth = count_argument("rerank", rerank);
     options.variants = variants ? Variants::Yes : Variants::No;
     options.suggestions = Suggestions::No;  // a list of hits has no room for one
     return options;
@@ -252,10 +262,10 @@ another version of fahras.)")
         .def(py::init<std::string>(), "path"_a)
         .def(
             "search",
-            [](const PyIndex& self, const std::string& query, std::size_t k, std::size_t offset,
+            [](const PyIndex& self, const std::string& query, long long k, long long offset,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, std::size_t rerank, bool variants) {
+               bool snippets, long long rerank, bool variants) {
                 SearchOptions options =
                     make_options(k, offset, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
@@ -274,24 +284,25 @@ first hits of a query of several words are scored again by how many of its words
 they hold and how close (0: off; --rerank, docs/query.md); variants=False matches
 only the written spelling of names (--no-variants). The query "" matches every
 document that passes the filters. Raises fahras.QueryError for a malformed
-query, fahras.Error for a bad date or sort.)")
+query (or one longer than 16,384 bytes), fahras.Error for a bad date or sort, a
+since after until, or a negative k, offset or rerank.)")
         .def(
             "search_many",
-            [](const PyIndex& self, const std::vector<std::string>& queries, std::size_t k,
+            [](const PyIndex& self, const std::vector<std::string>& queries, long long k,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, const std::optional<unsigned>& threads, std::size_t rerank,
+               bool snippets, const std::optional<long long>& threads, long long rerank,
                bool variants) {
                 SearchOptions options =
                     make_options(k, 0, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
-                if (threads && (*threads == 0 || *threads > kMaxSearchThreads)) {
+                if (threads && (*threads < 1 || *threads > kMaxSearchThreads)) {
                     throw Error("threads must be between 1 and " +
                                 std::to_string(kMaxSearchThreads));
                 }
                 py::list out;
                 for (const std::vector<Hit>& hits :
-                     self.run_many(queries, options, threads.value_or(0))) {
+                     self.run_many(queries, options, static_cast<unsigned>(threads.value_or(0)))) {
                     out.append(hits_to_list(hits));
                 }
                 return out;

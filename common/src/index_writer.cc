@@ -35,9 +35,8 @@ namespace {
 
 // Occurrences in one run before a word is added to the spelling table.
 constexpr Xapian::termcount kMinSpellingCount = 3;
-// Xapian's TermGenerator defaults: words longer than this many bytes are not indexed, and
-// increase_termpos() leaves this gap.
-constexpr std::size_t kMaxWordBytes = 64;
+// Xapian's TermGenerator default: increase_termpos() leaves this gap. (Its other default,
+// words longer than kMaxWordBytes are not indexed, is in analyzer.h: the searcher uses it.)
 constexpr Xapian::termpos kTitleGap = 100;
 // Distinct words whose terms IndexWriter keeps (it starts again when full).
 constexpr std::size_t kTermsCacheLimit = 200000;

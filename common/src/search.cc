@@ -111,6 +111,12 @@ constexpr int kModifiedAttempts = 5;
 // Words of this many letters or fewer get spelling suggestions one edit away, not two.
 constexpr std::size_t kShortWord = 4;
 
+// "Did you mean" looks up at most this many query words that the index lacks, or none: a
+// lookup costs up to a tenth of a second (a word of 32 letters, 70,108 news articles), and a
+// query with more unknown words is a pasted text or a list of names, not a typo (issue #15:
+// 250 such words took 29 s).
+constexpr std::size_t kMaxMisspeltWords = 8;
+
 std::size_t letters(std::string_view s) {
     return static_cast<std::size_t>(
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -531,8 +537,13 @@ Xapian::Query date_filter(const SearchOptions& options) {
     if (options.since.empty()) {
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDay, until);
     }
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDay,
-                         date_bound(options.since, "since", Bound::Lower), until);
+    const std::string since = date_bound(options.since, "since", Bound::Lower);
+    // An empty range is a mistake (the bounds swapped). Xapian makes OP_VALUE_RANGE with
+    // begin > end an empty Query, which search_once took for no filter at all.
+    if (since > until) {
+        throw Error("since '" + options.since + "' is after until '" + options.until + "'");
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDay, since, until);
 }
 
 /** Where a field's value lies in a query: `FIELD"VALUE"` (to the closing quote, or the end)
@@ -647,7 +658,10 @@ std::string take_exact(std::string_view query, std::vector<std::string>* forms) 
         const std::size_t end = v.end;
         const std::size_t next = v.next;
         const std::string_view form = query.substr(start, end - start);
-        if (form.find_first_not_of(" \t\n") == std::string_view::npos) continue;
+        // Nothing to look for: the field's name alone would be searched as a word.
+        if (form.find_first_not_of(" \t\n") == std::string_view::npos) {
+            throw QueryError("query '" + std::string(query) + "': exact: needs a word or phrase");
+        }
         forms->push_back(nfc(form));
         out += query.substr(done, i - done);
         out += '"';
@@ -677,33 +691,65 @@ class HoldsExactForms : public Xapian::MatchDecider {
     std::vector<std::string> forms_;
 };
 
-/** "Did you mean": @p words (normalized) with each word whose stem the index lacks replaced by
- *  the nearest word of the index's spelling data whose stem it has; "" if none is replaced.
- *  Xapian's own correction would also rewrite words the index has, since its terms are stems
- *  (كاس → كان). Spelling correction is costly: it runs only for words missing altogether. */
-std::string suggestion(const Xapian::Database& db, StemmerKind stem_kind,
-                       const std::vector<std::string>& words) {
+/** True if @p token of @p query names a field: `title:`, `source:` or `exact:` (any case, as
+ *  query_text() folds it) at the start of a word, the colon right after it. */
+bool is_field_name(std::string_view query, const Token& token) {
+    return token.end < query.size() && query[token.end] == ':' &&
+           at_word_start(query, token.start) &&
+           (token.normalized == "title" || token.normalized == "source" ||
+            token.normalized == "exact");
+}
+
+/** True if @p token is the boolean operator AND, OR, NOT or XOR (in capitals only). */
+bool is_operator(const Token& token) {
+    return token.surface == "AND" || token.surface == "OR" || token.surface == "NOT" ||
+           token.surface == "XOR";
+}
+
+/** "Did you mean": @p query as typed, with each free word whose stem the index lacks replaced
+ *  by the nearest word of the index's spelling data whose stem it has (normalized); "" if
+ *  none is replaced. Everything else stays as typed: words in a field (title:, source:,
+ *  exact:) and words with a wildcard get no suggestion, and the operators, quotes, signs and
+ *  parentheses between words are left alone. Xapian's own correction would also rewrite
+ *  words the index has, since its terms are stems (كاس → كان). Spelling correction is costly:
+ *  it runs only for words missing altogether, only for words the index could hold (up to
+ *  kMaxWordBytes), and only when there are at most kMaxMisspeltWords of them. */
+std::string suggestion(const Xapian::Database& db, StemmerKind stem_kind, std::string_view query) {
     const Analyzer analyzer(stem_kind);
-    const auto in_index = [&](const std::string& word) {
-        return db.term_exists(detail::text_term(analyzer.stem(word)));
-    };
-    std::string out;
-    bool changed = false;
-    for (const std::string& word : words) {
-        std::string written = word;
-        if (!is_stop_word(word) && !in_index(word)) {
-            // Two edits are too many for a short word: they reach unrelated words.
-            const unsigned edits = letters(word) <= kShortWord ? 1 : 2;
-            std::string fixed = db.get_spelling_suggestion(word, edits);
-            if (!fixed.empty() && in_index(fixed)) {
-                written = std::move(fixed);
-                changed = true;
-            }
+    const std::vector<Token> tokens = analyzer.analyze(query);
+    std::vector<const Token*> missing;
+    std::size_t field_end = 0;  // one past the value of the last field met
+    for (const Token& token : tokens) {
+        if (token.start < field_end) continue;
+        if (is_field_name(query, token)) {
+            field_end = field_value(query, token.end + 1).next;
+            continue;
         }
-        if (!out.empty()) out += ' ';
-        out += written;
+        const bool wildcard = token.end < query.size() && query[token.end] == '*';
+        if (wildcard || is_operator(token) || token.stop_word == StopWord::Yes ||
+            token.normalized.size() > kMaxWordBytes ||
+            db.term_exists(detail::text_term(token.stem))) {
+            continue;
+        }
+        missing.push_back(&token);
+        if (missing.size() > kMaxMisspeltWords) return {};
     }
-    return changed ? out : std::string();
+    std::string out;
+    std::size_t done = 0;  // bytes of the query copied to out
+    bool changed = false;
+    for (const Token* token : missing) {
+        // Two edits are too many for a short word: they reach unrelated words.
+        const unsigned edits = letters(token->normalized) <= kShortWord ? 1 : 2;
+        const std::string fixed = db.get_spelling_suggestion(token->normalized, edits);
+        if (fixed.empty() || !db.term_exists(detail::text_term(analyzer.stem(fixed)))) continue;
+        out.append(query.substr(done, token->start - done));
+        out += fixed;
+        done = token->end;
+        changed = true;
+    }
+    if (!changed) return {};
+    out.append(query.substr(done));
+    return out;
 }
 
 }  // namespace
@@ -770,6 +816,13 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 }
 
 SearchResult Searcher::search_once(std::string_view query, const SearchOptions& options) const {
+    // Bounds the work of one query (expanding each word into its forms, re-ranking, "did you
+    // mean"): kMaxQueryBytes takes any real query, a pasted paragraph included.
+    if (query.size() > kMaxQueryBytes) {
+        throw QueryError("query is " + std::to_string(query.size()) +
+                         " bytes long; the longest query is " + std::to_string(kMaxQueryBytes) +
+                         " bytes");
+    }
     // Filters from the options; the query's own source: filters are the parser's.
     Xapian::Query filter = date_filter(options);
     if (!options.sources.empty()) {
@@ -843,7 +896,10 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
             facet == Facet::Source ? schema::kSlotSource : schema::kSlotMonth));
         enquire.add_matchspy(spies.back().get());
     }
-    const Xapian::doccount check_at_least = spies.empty() ? 0 : impl_->db.get_doccount();
+    // A search for no hit is a count: without this, Xapian estimates it without matching a
+    // document (it said 0 for a phrase that documents hold).
+    const Xapian::doccount check_at_least =
+        spies.empty() && options.limit > 0 ? 0 : impl_->db.get_doccount();
     // exact:"…" keeps the documents whose original text holds the written form.
     const HoldsExactForms exact(exact_forms);
     // Not when no hit is asked for (a count, facets), nor with feedback: a hit found through
@@ -913,7 +969,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
     }
     if (options.suggestions == Suggestions::Yes) {
-        result.did_you_mean = suggestion(impl_->db, impl_->stem_kind, words);
+        result.did_you_mean = suggestion(impl_->db, impl_->stem_kind, query);
     }
     std::size_t rank = options.offset;
     for (const Ranked& r : ranked) {

@@ -211,7 +211,7 @@ def test_rerank_zero_keeps_the_weights_order(tmp_path):
     assert ids(index.search("سفينة بحر", rerank=0)) == weights
     assert [ids(h) for h in index.search_many(["سفينة بحر"], rerank=0)] == [weights]
     assert [ids(h) for h in index.search_many(["سفينة بحر"])] == [reranked]
-    with pytest.raises(TypeError):
+    with pytest.raises(fahras.Error, match="^rerank must be 0 or more, not '-1'$"):
         index.search("سفينة بحر", rerank=-1)
 
 

@@ -73,6 +73,12 @@ struct Token {
     StopWord stop_word = StopWord::No;  ///< indexed without positions, left out of queries
 };
 
+/** The longest word the index takes, in bytes of its normalized UTF-8 (32 Arabic letters):
+ *  a longer word is not indexed (Xapian's TermGenerator skips it by the same default, and
+ *  fahras's indexer skips the words it stems itself), so the searcher looks no longer query
+ *  word up in the spelling data. */
+inline constexpr std::size_t kMaxWordBytes = 64;
+
 /** Turns text into index terms: the one analysis shared by indexing and searching.
  *
  *  Documents and queries both go through tokenize() and then stem(); the index and the
