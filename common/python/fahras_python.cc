@@ -227,7 +227,7 @@ std::string type_name(const py::handle& value) {
 /** How @p value stands for no value ("is None", "is NaN", "is NA"), or "" if it is one. */
 std::string missing(const py::handle& value) {
     if (value.is_none()) return "is None";
-    if (PyUnicode_Check(value.ptr())) return {};
+    if (PyUnicode_Check(value.ptr()) || PyLong_Check(value.ptr())) return {};
     // pandas.NA has no truth value (NA != NA is NA): known by its type's name, so that
     // pandas need not be imported.
     if (type_name(value) == "NAType") return "is NA";
