@@ -7,7 +7,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -102,7 +104,10 @@ py::list hits_to_list(const std::vector<Hit>& hits) {
     return out;
 }
 
-/** A read-only index: fahras.Index(path). */
+/** A read-only index: fahras.Index(path).
+ *
+ *  One Searcher, which is for one thread at a time: the calls that use it are serialised
+ *  by a mutex, taken after the GIL is released (a thread waiting for it holds no GIL). */
 class PyIndex {
   public:
     explicit PyIndex(std::string path)
@@ -114,6 +119,7 @@ class PyIndex {
         SearchResult result;
         {
             const py::gil_scoped_release unlocked;
+            const std::lock_guard<std::mutex> lock(mutex_);
             result = with_index_errors(path_, [&] { return searcher_->search(query, options); });
         }
         if (full != nullptr) *full = result;
@@ -145,7 +151,15 @@ class PyIndex {
     }
 
     [[nodiscard]] std::size_t document_count() const {
+        const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
         return with_index_errors(path_, [&] { return searcher_->document_count(); });
+    }
+
+    void reopen() {
+        const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        with_index_errors(path_, [&] { searcher_->reopen(); });
     }
 
     [[nodiscard]] const std::string& path() const { return path_; }
@@ -153,9 +167,10 @@ class PyIndex {
   private:
     std::string path_;
     std::unique_ptr<Searcher> searcher_;
+    mutable std::mutex mutex_;  ///< held by the thread using searcher_
 };
 
-/** Writes documents: fahras.Writer(path). */
+/** Writes documents: fahras.Writer(path). Its calls are serialised as PyIndex's are. */
 class PyWriter {
   public:
     PyWriter(std::string path, bool overwrite, const std::string& stemmer)
@@ -167,26 +182,32 @@ class PyWriter {
             with_index_errors(path_, [&] { return std::make_unique<IndexWriter>(path_, options); });
     }
 
-    void add(Document doc) {
-        check_open();
+    void add(const Document& doc) {
         const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        check_open();
         with_index_errors(path_, [&] { writer_->add(doc); });
     }
 
     void commit() {
-        check_open();
         const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        check_open();
         with_index_errors(path_, [&] { writer_->commit(); });
     }
 
     /** Commits and releases the index's lock. */
     void close() {
+        const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
         if (!writer_) return;
-        commit();
+        with_index_errors(path_, [&] { writer_->commit(); });
         writer_.reset();
     }
 
     [[nodiscard]] std::size_t document_count() const {
+        const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
         return writer_->document_count();
     }
@@ -198,29 +219,95 @@ class PyWriter {
 
     std::string path_;
     std::unique_ptr<IndexWriter> writer_;
+    mutable std::mutex mutex_;  ///< held by the thread using writer_
 };
 
-std::string optional_field(const py::dict& record, const char* key) {
-    if (!record.contains(key) || record[key].is_none()) return {};
-    return py::str(record[key]);
+/** Raises fahras.InputError with @p message (a record's problem: no file, no line). */
+[[noreturn]] void raise_input_error(const std::string& message) {
+    const py::object type = py::module_::import("fahras").attr("InputError");
+    PyErr_SetString(type.ptr(), message.c_str());
+    throw py::error_already_set();
 }
 
-/** A record (dict with "id", "text" and optional "title", "date", "source", "url") as a
- *  Document. A number id becomes its decimal string, as in JSONL. */
-Document to_document(const py::handle& item) {
+/** The name of @p value's type ("float"). */
+std::string type_name(const py::handle& value) {
+    return py::str(py::type::handle_of(value).attr("__name__"));
+}
+
+/** How @p value stands for no value ("is None", "is NaN", "is NA"), or "" if it is one. */
+std::string missing(const py::handle& value) {
+    if (value.is_none()) return "is None";
+    if (PyUnicode_Check(value.ptr()) || PyLong_Check(value.ptr())) return {};
+    // pandas.NA has no truth value (NA != NA is NA): known by its type's name, so that
+    // pandas need not be imported.
+    if (type_name(value) == "NAType") return "is NA";
+    if (PyFloat_Check(value.ptr()))
+        return std::isnan(PyFloat_AS_DOUBLE(value.ptr())) ? "is NaN" : "";
+    // What else is unequal to itself: numpy's NaNs, pandas.NaT. (Not PyObject_RichCompareBool,
+    // which takes an object for equal to itself.)
+    const auto unequal =
+        py::reinterpret_steal<py::object>(PyObject_RichCompare(value.ptr(), value.ptr(), Py_NE));
+    const int truth = unequal ? PyObject_IsTrue(unequal.ptr()) : -1;
+    if (truth < 0) PyErr_Clear();  // no answer: a value like any other
+    return truth == 1 ? "is NaN" : "";
+}
+
+/** The fields of a document as Python gives them, as a Document. The id is a str or an int
+ *  (its decimal string, as in JSONL), the text a str; an optional field that is None, NaN
+ *  or pandas.NA is absent, any other value its str(). @p where names the record in errors
+ *  ("record 3"; "" for Writer.add).
+ *  @throws fahras.InputError (Python) "record 3 (id 'a7'): "text" is None" and the like. */
+Document make_document(const py::handle& id, const py::handle& text, const py::handle& title,
+                       const py::handle& date, const py::handle& source, const py::handle& url,
+                       const std::string& where) {
+    Document doc;
+    const std::string id_where = where.empty() ? "" : where + ": ";
+    if (const std::string why = missing(id); !why.empty()) {
+        raise_input_error(id_where + "\"id\" " + why);
+    }
+    if (PyUnicode_Check(id.ptr())) {
+        doc.id = py::str(id);
+    } else if (PyLong_Check(id.ptr()) && !PyBool_Check(id.ptr())) {
+        doc.id = py::str(id);  // an int's decimal digits
+    } else {
+        raise_input_error(id_where + "\"id\" is not a string or an integer (" + type_name(id) +
+                          ")");
+    }
+    const std::string named =
+        where.empty() ? "id '" + doc.id + "'" : where + " (id '" + doc.id + "')";
+    if (const std::string why = missing(text); !why.empty()) {
+        raise_input_error(named + ": \"text\" " + why);
+    }
+    if (!PyUnicode_Check(text.ptr())) {
+        raise_input_error(named + ": \"text\" is not a string (" + type_name(text) + ")");
+    }
+    doc.text = py::str(text);
+    const auto optional = [](const py::handle& value) -> std::string {
+        return missing(value).empty() ? std::string(py::str(value)) : std::string();
+    };
+    doc.title = optional(title);
+    doc.date = optional(date);
+    doc.source = optional(source);
+    doc.url = optional(url);
+    return doc;
+}
+
+/** Record number @p row of fahras.index(): a dict with "id", "text" and optional "title",
+ *  "date", "source", "url", as a Document (make_document). */
+Document to_document(const py::handle& item, std::size_t row) {
+    const std::string where = "record " + std::to_string(row);
     if (!py::isinstance<py::dict>(item)) {
-        throw py::type_error("a record is a dict with \"id\" and \"text\"");
+        throw py::type_error(where + ": a record is a dict with \"id\" and \"text\"");
     }
     const auto record = py::reinterpret_borrow<py::dict>(item);
     if (!record.contains("id") || !record.contains("text")) {
-        throw py::value_error("a record needs \"id\" and \"text\"");
+        throw py::value_error(where + ": a record needs \"id\" and \"text\"");
     }
-    return {.id = py::str(record["id"]),
-            .title = optional_field(record, "title"),
-            .text = py::str(record["text"]),
-            .date = optional_field(record, "date"),
-            .source = optional_field(record, "source"),
-            .url = optional_field(record, "url")};
+    const auto field = [&](const char* key) -> py::object {
+        return record.contains(key) ? py::object(record[key]) : py::object(py::none());
+    };
+    return make_document(record["id"], record["text"], field("title"), field("date"),
+                         field("source"), field("url"), where);
 }
 
 }  // namespace
@@ -258,7 +345,9 @@ PYBIND11_MODULE(fahras, m) {
 
 Index(path) opens the index that fahras-index or fahras.Writer built at path.
 Raises fahras.Error if there is none, fahras.IndexVersionError if it was built by
-another version of fahras.)")
+another version of fahras. Each call reads the index as it is then: the latest commit
+of an update, the new generation after a rebuild. Threads may share one Index: its
+calls run one at a time (search_many, or one Index per thread, search in parallel).)")
         .def(py::init<std::string>(), "path"_a)
         .def(
             "search",
@@ -353,6 +442,10 @@ frequent first, months in order; documents without the field are not counted.)")
             "query"_a, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "The exact number of documents that match query.")
         .def("__len__", &PyIndex::document_count, "Number of documents in the index.")
+        .def("reopen", &PyIndex::reopen,
+             R"(Opens the index anew from its path: reads its stub again and opens the
+generation it names. Every call does this by itself when the stub has changed (a rebuild);
+reopen() forces it.)")
         .def_property_readonly("path", &PyIndex::path)
         .def("__repr__", [](const PyIndex& self) { return "fahras.Index('" + self.path() + "')"; });
 
@@ -363,25 +456,22 @@ Nothing is visible to searchers before commit(), or before a commit the writer m
 itself when more than 100,000 distinct words wait for the spelling table. Used as a
 context manager, it commits and closes at the end of the block, also when the block raises
 (Xapian commits what was added when a writer closes). Raises fahras.LockError if another
-writer holds the index.)")
+writer holds the index. Threads may share one Writer: its calls run one at a time.)")
         .def(py::init<std::string, bool, const std::string&>(), "path"_a, py::kw_only(),
              "overwrite"_a = false, "stemmer"_a = "light")
         .def(
             "add",
-            [](PyWriter& self, const std::string& id, const std::string& text,
-               const std::string& title, const std::string& date, const std::string& source,
-               const std::string& url) {
-                self.add({.id = id,
-                          .title = title,
-                          .text = text,
-                          .date = date,
-                          .source = source,
-                          .url = url});
+            [](PyWriter& self, const py::object& id, const py::object& text,
+               const py::object& title, const py::object& date, const py::object& source,
+               const py::object& url) {
+                self.add(make_document(id, text, title, date, source, url, ""));
             },
             "id"_a, "text"_a, py::kw_only(), "title"_a = "", "date"_a = "", "source"_a = "",
             "url"_a = "",
-            R"(Adds a document, replacing any with the same id. date: ISO 8601
-("2015-07-21", "2015-07-21 02:51:32"...) to be filterable and counted by month.)")
+            R"(Adds a document, replacing any with the same id. id: a str, or an int (its
+decimal digits); text: a str. date: ISO 8601 ("2015-07-21", "2015-07-21 02:51:32"...) to
+be filterable and counted by month. title, date, source, url: None or NaN is no value.
+Raises fahras.InputError for an id or text that is None, NaN or of another type.)")
         .def("commit", &PyWriter::commit, "Makes everything added so far durable and visible.")
         .def("close", &PyWriter::close, "Commits and releases the lock.")
         .def("__len__", &PyWriter::document_count)
@@ -402,11 +492,22 @@ writer holds the index.)")
             Batch batch(options);
             PyWriter writer(path, overwrite, stemmer);
             std::size_t added = 0;
-            for (const py::handle item : records) {
-                const Document doc = to_document(item);
-                writer.add(doc);
-                ++added;
-                if (batch.full_after(doc.title.size() + doc.text.size())) writer.commit();
+            try {
+                for (const py::handle item : records) {
+                    const Document doc = to_document(item, added);
+                    writer.add(doc);
+                    ++added;
+                    if (batch.full_after(doc.title.size() + doc.text.size())) writer.commit();
+                }
+            } catch (...) {
+                // A bad record stops the run: what was added before it is committed (as a
+                // Writer used as a context manager does), nothing after it is read.
+                try {
+                    writer.close();
+                } catch (...) {
+                    // The first error is the one to report.
+                }
+                throw;
             }
             writer.close();
             return added;
@@ -416,7 +517,10 @@ writer holds the index.)")
         R"(Indexes records, dicts {"id", "text", "title"?, "date"?, "source"?, "url"?}
 (as a JSONL line of fahras-index), committing after every batch_size records or batch_mb
 MiB of title and text, whichever comes first (0: no such limit), and at the end.
-Returns the number of records added.)");
+Returns the number of records added. A record whose id or text is None, NaN or of another
+type raises fahras.InputError naming its position ("record 3 (id 'a7'): "text" is None"):
+the records before it are committed, none after it is read. None or NaN in title, date,
+source or url is no value.)");
 
     m.def(
         "analyze",

@@ -1,12 +1,19 @@
 /** @file
- *  @brief Internal: opening an index for search, a single database or a stub listing shards.
+ *  @brief Internal: opening an index for search, a single database or a stub listing shards;
+ *         noticing when its stub files change.
  */
 #include "open_index.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
+#include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include "fahras/error.h"
@@ -24,7 +31,33 @@ struct Opening {
     const std::string& top;
     std::optional<StemmerKind> stemmer;  ///< of the first shard
     std::size_t shards = 0;
+    std::vector<StubStamp> stubs;  ///< read so far
 };
+
+/** @p path's stamp now; a file that cannot be stat'ed has the stamp of none. */
+StubStamp stamp(const std::string& path) {
+    StubStamp s{.path = path};
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+        s.device = static_cast<std::uint64_t>(st.st_dev);
+        s.inode = static_cast<std::uint64_t>(st.st_ino);
+        s.size = static_cast<std::int64_t>(st.st_size);
+        s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                     static_cast<std::int64_t>(st.st_mtim.tv_nsec);
+    }
+    return s;
+}
+
+/** The whole of the stub file @p stub, its stamp taken first and recorded in @p o (were it
+ *  replaced in between, the next check finds a newer stamp and reads it again). */
+std::string read_stub(const std::string& stub, Opening& o) {
+    o.stubs.push_back(stamp(stub));
+    std::ifstream in(stub, std::ios::binary);
+    if (!in) {
+        throw Error("cannot open index '" + o.top + "': cannot read stub file '" + stub + "'");
+    }
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 /** "index 'TOP'" or "index 'TOP', shard 'LINE'". */
 std::string where(const Opening& o, const std::string& shard) {
@@ -64,14 +97,11 @@ void check_shard(const Xapian::Database& db, const std::string& shard, Opening& 
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
                Opening& o);
 
-/** Opens every line of the stub file @p stub (Xapian's format: `auto PATH`, `glass PATH`,
- *  `remote HOST:PORT`, `remote :PROGRAM ARGS`; '#' comments) into @p all. Errors name each
- *  shard by its line, or by @p name if given (an index directory's own stub, naming its
- *  live generation, stands for the directory). */
-void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
-               const std::optional<std::string>& name = std::nullopt) {
-    std::ifstream in(stub);
-    if (!in) throw Error("cannot open " + where(o, "") + ": cannot read stub file '" + stub + "'");
+/** Opens every line of the stub file @p stub, one the user named (Xapian's format: `auto
+ *  PATH`, `glass PATH`, `remote HOST:PORT`, `remote :PROGRAM ARGS`; '#' comments) into
+ *  @p all. Errors name each shard by its line. */
+void open_stub(Xapian::Database& all, const std::string& stub, Opening& o) {
+    std::istringstream in(read_stub(stub, o));
     detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
         const auto space = line.find(' ');
         const std::string type = line.substr(0, space);
@@ -79,7 +109,7 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
         if ((type == "auto" || type == "glass") && !arg.empty()) {
             // Relative paths are relative to the stub's directory, as Xapian reads them.
             const fs::path p = fs::path(stub).parent_path() / arg;
-            open_into(all, fs::path(arg).is_absolute() ? arg : p.string(), name.value_or(line), o);
+            open_into(all, fs::path(arg).is_absolute() ? arg : p.string(), line, o);
         } else if (type == "remote" && !arg.empty()) {
             Xapian::Database remote;
             try {
@@ -115,6 +145,69 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o,
     });
 }
 
+/** The generation named by @p text, the stub of an index directory: its directory name
+ *  (`gen-000007`) if @p text is the one line `glass gen-NNNNNN` fahras writes (a newline
+ *  after it or not), else empty, with what is wrong in @p problem. */
+std::string generation_of(std::string_view text, std::string& problem) {
+    constexpr std::string_view kBackend = "glass ";
+    constexpr std::string_view kPrefix = "gen-";
+    constexpr std::size_t kDigits = 6;  // as IndexDir numbers them, from gen-000001
+    if (text.empty()) {
+        problem = "it is empty";
+        return {};
+    }
+    std::string generation;
+    std::size_t number = 0;
+    while (!text.empty()) {
+        ++number;
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (number == 1 && line.starts_with(kBackend)) {
+            const std::string_view name = line.substr(kBackend.size());
+            if (name.size() == kPrefix.size() + kDigits && name.starts_with(kPrefix) &&
+                name.find_first_not_of("0123456789", kPrefix.size()) == std::string_view::npos &&
+                name.substr(kPrefix.size()) != std::string(kDigits, '0')) {
+                generation = name;
+                continue;
+            }
+        }
+        problem = "line " + std::to_string(number) + " is '" + std::string(line) + "'";
+        // A line Xapian would open (a database, a shard): its place is a stub file of its own.
+        if (line.starts_with("auto ") || line.starts_with("glass ") ||
+            line.starts_with("remote ")) {
+            problem += "; list shards in a stub file of their own";
+        }
+        return {};
+    }
+    return generation;
+}
+
+/** Opens the live generation of the fahras index directory @p dir into @p all. Only the
+ *  line fahras writes is read from its stub: a directory is what cron jobs and other users
+ *  write into, and a stub line such as `remote :PROGRAM` would run a program. */
+void open_index_dir(Xapian::Database& all, const std::string& dir, const std::string& shard,
+                    Opening& o) {
+    const std::string stub = (fs::path(dir) / "XAPIANDB").string();
+    std::string problem;
+    const std::string generation = generation_of(read_stub(stub, o), problem);
+    if (generation.empty()) {
+        throw Error("index '" + dir + "': stub file '" + stub +
+                    "' must hold one line 'glass gen-NNNNNN' (" + problem + ")");
+    }
+    Xapian::Database db;
+    try {
+        // The glass backend by name: Xapian is not to look for another stub in there.
+        db = Xapian::Database((fs::path(dir) / generation).string(), Xapian::DB_BACKEND_GLASS);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
+                    ": " + e.get_msg());
+    }
+    check_shard(db, shard, o);
+    all.add_database(db);
+    ++o.shards;
+}
+
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
                Opening& o) {
     std::error_code ec;
@@ -123,15 +216,16 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
         throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
                     ": no such file or directory");
     }
-    // A stub: a file, or a directory holding one (a fahras index's live generation).
+    // A stub file the user named, or one named in it.
     if (fs::is_regular_file(status)) return open_stub(all, path, o);
-    if (fs::is_directory(status) && !fs::exists(fs::path(path) / "iamglass", ec) &&
-        fs::exists(fs::path(path) / "XAPIANDB", ec)) {
-        return open_stub(all, (fs::path(path) / "XAPIANDB").string(), o, shard);
+    const bool glass = fs::exists(fs::path(path) / "iamglass", ec);
+    if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / "XAPIANDB", ec)) {
+        return open_index_dir(all, path, shard, o);
     }
     Xapian::Database db;
     try {
-        db = Xapian::Database(path);
+        // A plain glass database: by name, so that a stub beside it is never read.
+        db = glass ? Xapian::Database(path, Xapian::DB_BACKEND_GLASS) : Xapian::Database(path);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
                     ": " + e.get_msg());
@@ -144,13 +238,39 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
 }  // namespace
 
 OpenedIndex open_index(const std::string& path) {
-    Opening o{path, std::nullopt, 0};
+    Opening o{path, std::nullopt, 0, {}};
     OpenedIndex opened;
-    open_into(opened.db, path, "", o);
+    try {
+        open_into(opened.db, path, "", o);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw damaged_index(path, e);
+    }
     if (o.shards == 0) throw Error("cannot open index '" + path + "': its stub lists no database");
     opened.stemmer = *o.stemmer;
     opened.shards = o.shards;
+    opened.stubs = std::move(o.stubs);
     return opened;
+}
+
+Error damaged_index(const std::string& path, const Xapian::Error& e) {
+    // xapian-check reads an index directory through its stub.
+    std::error_code ec;
+    const fs::path stub = fs::path(path) / "XAPIANDB";
+    const std::string check =
+        fs::is_directory(path, ec) && fs::exists(stub, ec) ? stub.string() : path;
+    return Error("index '" + path + "' is damaged (" + e.get_description() +
+                 "): run xapian-check '" + check +
+                 "'; if it reports errors, rebuild the index (fahras-index --rebuild)");
+}
+
+bool stubs_changed(const std::vector<StubStamp>& stubs) {
+    return std::any_of(stubs.begin(), stubs.end(),
+                       [](const StubStamp& s) { return stamp(s.path) != s; });
+}
+
+SearchSeams& search_seams() {
+    static SearchSeams seams;
+    return seams;
 }
 
 }  // namespace fahras::detail

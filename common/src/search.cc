@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -104,9 +105,6 @@ constexpr double kProximityWeight = 0.2;
 struct WordGroup {
     std::vector<std::string> terms;
 };
-
-// Searches of an index that commits after commit (an update in place) try this many times.
-constexpr int kModifiedAttempts = 5;
 
 // Words of this many letters or fewer get spelling suggestions one edit away, not two.
 constexpr std::size_t kShortWord = 4;
@@ -762,7 +760,9 @@ Ranking parse_ranking(std::string_view name) {
 }
 
 struct Searcher::Impl {
+    std::string path;  ///< as given: opened anew from here when a stub file changes
     Xapian::Database db;
+    std::vector<detail::StubStamp> stubs;  ///< the stub files db was opened through
     Xapian::Stem stem;
     StemmerKind stem_kind = StemmerKind::Light;
     Xapian::QueryParser parser;
@@ -771,6 +771,9 @@ struct Searcher::Impl {
     // synonym table, so it is a scratch database in a temporary directory.
     std::string synonyms_dir;
     Xapian::WritableDatabase synonyms;
+    /** The groups loaded, as tokenized words: analyzed again if a rebuild changes the
+     *  stemmer. */
+    std::vector<std::vector<std::string>> synonym_groups;
 
     ~Impl() {
         if (synonyms_dir.empty()) return;
@@ -778,42 +781,112 @@ struct Searcher::Impl {
         std::error_code ignored;
         std::filesystem::remove_all(synonyms_dir, ignored);
     }
+
+    /** Searches @p opened from now on, with its stemmer. */
+    void adopt(detail::OpenedIndex opened) {
+        const bool restem = opened.stemmer != stem_kind;
+        db = std::move(opened.db);
+        stubs = std::move(opened.stubs);
+        stem_kind = opened.stemmer;
+        stem = detail::make_stem(stem_kind);
+        parser.set_stemmer(stem);
+        if (restem && !synonyms_dir.empty()) {
+            synonyms.close();  // releases its lock, for the new one
+            synonyms = Xapian::WritableDatabase(synonyms_dir, Xapian::DB_CREATE_OR_OVERWRITE);
+            add_synonyms(synonym_groups);
+        }
+        bind_parser();
+    }
+
+    /** The parser reads the index, and the synonyms if any were loaded. */
+    void bind_parser() {
+        if (synonyms_dir.empty()) return parser.set_database(db);
+        Xapian::Database both(db);
+        both.add_database(synonyms);
+        parser.set_database(both);
+    }
+
+    /** Writes @p groups into the synonyms database, analyzed with the index's stemmer. */
+    void add_synonyms(const std::vector<std::vector<std::string>>& groups) {
+        const Analyzer analyzer(stem_kind);
+        for (const std::vector<std::string>& words : groups) {
+            std::vector<std::string> group;
+            for (const std::string& word : words) {
+                group.push_back(detail::text_term(analyzer.stem(word)));
+            }
+            for (const std::string& a : group) {
+                for (const std::string& b : group) {
+                    if (a != b) synonyms.add_synonym(a, b);
+                }
+            }
+        }
+        synonyms.commit();
+    }
+
+    /** A rebuild renames a new stub over the old one: open the generation it names. */
+    void follow_stubs() {
+        if (detail::stubs_changed(stubs)) adopt(detail::open_index(path));
+    }
 };
 
 Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
-    detail::OpenedIndex opened = detail::open_index(path);
-    impl_->db = std::move(opened.db);
-    impl_->stem = detail::make_stem(opened.stemmer);
-    impl_->stem_kind = opened.stemmer;
-
+    impl_->path = path;
     Xapian::QueryParser& parser = impl_->parser;
-    parser.set_database(impl_->db);
-    parser.set_stemmer(impl_->stem);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
     parser.set_stopper(detail::stopper());
     parser.set_default_op(Xapian::Query::OP_OR);
     parser.add_prefix("title", std::string(schema::kPrefixTitle));
     parser.add_prefix(std::string(schema::kStemWildcardField), std::string(schema::kPrefixStem));
     parser.add_boolean_prefix("source", std::string(schema::kPrefixSource));
+    impl_->adopt(detail::open_index(path));
 }
 
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
-    // fahras-index updates an index in place, committing batch by batch: each search reads
-    // the latest commit (reopen() only checks the revision when there is none newer). A
-    // commit that overwrites the revision being read makes Xapian throw
-    // DatabaseModifiedError: read the newest one and search again.
-    impl_->db.reopen();
-    for (int attempt = 1;; ++attempt) {
+    // Each search reads the index as it is now. A rebuild renames a new stub over the old
+    // one: follow it to the new generation (the old one is deleted a minute later). An
+    // update in place commits batch by batch: reopen() moves to the latest commit (it only
+    // checks the revision when there is none newer). A commit that overwrites the revision
+    // being read makes Xapian throw DatabaseModifiedError: read the newest one and search
+    // again, until kChangeDeadline (a search slower than two commits never gets through).
+    const detail::SearchSeams& seams = detail::search_seams();
+    const auto deadline = std::chrono::steady_clock::now() + seams.deadline;
+    const auto late = [&] { return std::chrono::steady_clock::now() >= deadline; };
+    bool opened_anew = false;
+    for (;;) {
         try {
+            impl_->follow_stubs();
+            if (seams.before_reopen) seams.before_reopen();
+            impl_->db.reopen();
+            if (seams.before_search) seams.before_search();
             return search_once(query, options);
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kModifiedAttempts) throw;
-            impl_->db.reopen();
+            if (late()) {
+                throw Error("index '" + impl_->path +
+                            "' changed faster than the search could read it; try again");
+            }
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // A block read just as a commit replaced it can look corrupt: that is so only if
+            // the index has a newer revision now; otherwise the damage is real.
+            bool changed = false;
+            try {
+                changed = impl_->db.reopen() || detail::stubs_changed(impl_->stubs);
+            } catch (const Xapian::Error&) {
+                changed = false;
+            }
+            if (!changed || late()) throw detail::damaged_index(impl_->path, e);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // The generation held open was deleted between the stub check and the read (two
+            // runs swapped since, the first over a minute ago): read the stub once more.
+            if (opened_anew) throw;
+            opened_anew = true;
+            impl_->adopt(detail::open_index(impl_->path));
         }
     }
 }
+
+void Searcher::reopen() { impl_->adopt(detail::open_index(impl_->path)); }
 
 SearchResult Searcher::search_once(std::string_view query, const SearchOptions& options) const {
     // Bounds the work of one query (expanding each word into its forms, re-ranking, "did you
@@ -1011,11 +1084,22 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     return result;
 }
 
-std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+std::size_t Searcher::document_count() const {
+    impl_->follow_stubs();
+    impl_->db.reopen();
+    return impl_->db.get_doccount();
+}
 
 void Searcher::load_synonyms(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot read synonyms file");
+    std::vector<std::vector<std::string>> groups;
+    detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
+        groups.push_back(tokenize(line));
+        if (groups.back().size() == 1) {
+            throw InputError(path, number, "a synonym group needs two words or more");
+        }
+    });
     if (impl_->synonyms_dir.empty()) {
         std::string dir = (std::filesystem::temp_directory_path() / "fahras-synonyms-XXXXXX");
         if (mkdtemp(dir.data()) == nullptr) {
@@ -1024,26 +1108,10 @@ void Searcher::load_synonyms(const std::string& path) {
         }
         impl_->synonyms_dir = dir;
         impl_->synonyms = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OVERWRITE);
-        Xapian::Database both(impl_->db);
-        both.add_database(impl_->synonyms);
-        impl_->parser.set_database(both);
+        impl_->bind_parser();
     }
-    const Analyzer analyzer(impl_->stem_kind);
-    detail::for_each_content_line(in, [&](const std::string& line, std::size_t number) {
-        std::vector<std::string> group;
-        for (const std::string& word : tokenize(line)) {
-            group.push_back(detail::text_term(analyzer.stem(word)));
-        }
-        if (group.size() == 1) {
-            throw InputError(path, number, "a synonym group needs two words or more");
-        }
-        for (const std::string& a : group) {
-            for (const std::string& b : group) {
-                if (a != b) impl_->synonyms.add_synonym(a, b);
-            }
-        }
-    });
-    impl_->synonyms.commit();
+    impl_->add_synonyms(groups);
+    impl_->synonym_groups.insert(impl_->synonym_groups.end(), groups.begin(), groups.end());
 }
 
 Sort parse_sort(std::string_view name) {

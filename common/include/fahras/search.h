@@ -185,6 +185,13 @@ struct Topic {
 
 /** Opens an index read-only and answers queries on it.
  *
+ *  A Searcher may live as long as a service: each search() reads the index as it is then.
+ *  It follows the stub files it was opened through (an index directory's `DIR/XAPIANDB`,
+ *  or a stub file listing shards) to the databases they name now, so that a rebuild swaps
+ *  in the new generation under it, and reads the latest commit of an update in place
+ *  (docs/index-layout.md, "What a long-lived reader sees"). One Searcher is for one thread
+ *  at a time.
+ *
  *  Query syntax: free words (ranked, OR), "quoted phrases", AND / OR / NOT / XOR, +must
  *  -mustnot, (grouping), prefix* wildcards, title:word, and source:NAME or source:"NAME"
  *  filters (docs/query.md). Words are analyzed exactly as documents are.
@@ -211,15 +218,32 @@ class Searcher {
     /** Runs one query (UTF-8). An empty query (or white space) matches every document, as
      *  does a query with no word but a filter in @p options (since, until, sources): every
      *  document that passes the filter, all with score 0.
+     *
+     *  First, if a stub file the index was opened through has changed since (a rebuild
+     *  swapped in a new generation), the index is opened anew from the path given, with the
+     *  checks of the constructor; then the latest commit is read. If commits overtake the
+     *  search (Xapian::DatabaseModifiedError), it is run again on the newest revision, for
+     *  up to 10 seconds.
      *  @throws fahras::QueryError if it is malformed, longer than kMaxQueryBytes, has an
      *          `exact:` with nothing after it, or has text but no searchable word (`...`)
      *          and no filter.
      *  @throws fahras::Error if SearchOptions::since or until is not a date, or since is
-     *          after until. */
+     *          after until; if the index kept changing under the search for 10 seconds
+     *          ("index 'PATH' changed faster than the search could read it; try again"); if
+     *          the index is damaged (a Xapian::DatabaseCorruptError that no commit explains:
+     *          the message names xapian-check); or as the constructor, if the index opened
+     *          anew cannot be.
+     *  @throws fahras::IndexVersionError as the constructor, for an index opened anew. */
     [[nodiscard]] SearchResult search(std::string_view query, const SearchOptions& options) const;
 
-    /** Number of documents in the index. */
+    /** Number of documents in the index, as it is now (following its stub files, as
+     *  search() does). */
     [[nodiscard]] std::size_t document_count() const;
+
+    /** Opens the index anew from the path given to the constructor, whether or not its stub
+     *  files changed: what search() does by itself when one did.
+     *  @throws as the constructor; the Searcher then keeps the index it had. */
+    void reopen();
 
     /** Reads a synonyms file: one group of words per line (blank lines and lines starting
      *  with '#' skipped), any word of a group then also matches the others, at the weight
