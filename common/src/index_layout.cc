@@ -36,6 +36,9 @@ constexpr std::string_view kLock = "fahras.lock";
 // generation newer than the live one is an unfinished one of fahras's own, which it may
 // delete (docs/index-layout.md, "What fahras may delete, and when").
 constexpr std::string_view kMarker = "fahras-unfinished";
+// Put in the generation a swap replaced: the proof, even if the database is damaged (the
+// reason for a rebuild), that it is fahras's to delete once the grace period is over.
+constexpr std::string_view kRetired = "fahras-replaced";
 constexpr std::string_view kGenerationPrefix = "gen-";
 constexpr std::string_view kShardInfix = ".shard-";
 // Generations are numbered gen-000001, gen-000002, ...: sorted by name is sorted by age.
@@ -124,6 +127,7 @@ struct Found {
     bool shard = false;        ///< `gen-NNNNNN.shard-K`, else exactly `gen-NNNNNN`
     bool real_dir = false;     ///< a directory, not a symbolic link to one
     bool marked = false;       ///< holds kMarker: unfinished, fahras's own
+    bool retired = false;      ///< holds kRetired: replaced by a swap, fahras's own
     bool empty = false;        ///< nothing to lose
     bool database = false;     ///< holds a Xapian glass database
 
@@ -148,6 +152,7 @@ std::vector<Found> scan(const std::string& dir) {
         f.real_dir = entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec);
         if (f.real_dir) {
             f.marked = present(f.path / kMarker);
+            f.retired = present(f.path / kRetired);
             f.database = present(f.path / "iamglass");
             f.empty = fs::is_empty(f.path, entry_ec) && !entry_ec;
         }
@@ -390,14 +395,16 @@ void IndexDir::clean() const {
     }
     for (const Found& f : found) {
         if (!f.shard && f.number < live && !f.unfinished() && !recent_swap && f.real_dir &&
-            f.database && fahras_database(f.path)) {
+            (f.retired || (f.database && fahras_database(f.path)))) {
             remove_ours(f.path, "generation-cleanup");
         }
     }
     if (live_name) {
-        // Left by a run killed just after its swap (publish() removes it after the rename).
+        // Left by a run killed just after its swap (publish() removes it after the rename),
+        // or a stub pointed back at a replaced generation.
         std::error_code ignored;
         fs::remove(join(join(path_, *live_name), kMarker), ignored);
+        fs::remove(join(join(path_, *live_name), kRetired), ignored);
     }
 }
 
@@ -434,6 +441,12 @@ void IndexDir::publish(const std::string& generation) const {
         throw;
     }
     if (::close(fd) != 0) fail(what, errno);
+    std::optional<std::string> replaced;
+    try {
+        replaced = read_stub(path_, {});
+    } catch (const Error&) {
+        // clean() refused such a stub before this run wrote anything.
+    }
     fault_point("before-swap");
     // The swap itself: rename(2) replaces the live stub atomically.
     const std::string stub = join(path_, kStub);
@@ -451,6 +464,12 @@ void IndexDir::publish(const std::string& generation) const {
     // older backup must not make it look unfinished.
     std::error_code ignored;
     fs::remove(join(generation, kMarker), ignored);
+    const std::string name = fs::path(generation).filename().string();
+    if (replaced && *replaced != name) {
+        const std::string retired = join(join(path_, *replaced), kRetired);
+        const int fd = ::open(retired.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd >= 0) ::close(fd);
+    }
 }
 
 void IndexDir::discard(const std::string& path) const noexcept { remove_ours(path, ""); }

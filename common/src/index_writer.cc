@@ -166,6 +166,18 @@ std::optional<StemmerKind> recorded_stemmer(const Xapian::Database& db) {
     return std::nullopt;
 }
 
+/** The stemmer the live database @p live records: what a rebuild keeps unless told
+ *  otherwise. Light if there is none, or none can be read (a rebuild is how a damaged
+ *  index is replaced). */
+StemmerKind live_stemmer(const std::string& live) {
+    if (live.empty()) return StemmerKind::Light;
+    try {
+        return recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+    } catch (const Xapian::Error&) {
+        return StemmerKind::Light;
+    }
+}
+
 /** The stemmer to write @p db with: @p wanted, or else the one @p db records (@p fallback if
  *  none). @throws IndexVersionError if @p db holds documents analyzed otherwise: by another
  *  analyzer version, or with another stemmer than @p wanted; @p shown names the index. */
@@ -396,9 +408,7 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
         impl_->open(live, Xapian::DB_OPEN, options, path);
     } else {
         // Without a stemmer asked for, a rebuild keeps the one the index records.
-        const StemmerKind fallback =
-            live.empty() ? StemmerKind::Light
-                         : recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+        const StemmerKind fallback = live_stemmer(live);
         impl_->unpublished = dir.create_generation();
         try {
             impl_->open(impl_->unpublished, Xapian::DB_CREATE, options, path, fallback);
@@ -1217,10 +1227,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         }
         // Without --stemmer, a rebuild keeps the stemmer the index records.
         if (!resolved.stemmer) {
-            resolved.stemmer =
-                live.empty()
-                    ? StemmerKind::Light
-                    : recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+            resolved.stemmer = live_stemmer(live);
         }
         // A new or rebuilt index: a new generation beside the live one, put in its place
         // by one rename(2) once it is complete.
