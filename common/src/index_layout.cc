@@ -385,7 +385,7 @@ void IndexDir::clean() const {
     const auto swapped = fs::last_write_time(join(path_, kStub), ec);
     const bool recent_swap = !ec && fs::file_time_type::clock::now() - swapped < kGrace;
     for (const Found& f : found) {
-        if (f.number != live && f.unfinished()) remove_ours(f.path, "clean");
+        if ((f.shard || f.number != live) && f.unfinished()) remove_ours(f.path, "clean");
     }
     fault_point("clean");
     if (const fs::path temp = join(path_, kStubTemp); present(temp)) {
