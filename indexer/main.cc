@@ -142,10 +142,10 @@ int main(int argc, char** argv) {
         return s.warnings > 0 ? kExitWarnings : kExitOk;
     } catch (const fahras::IndexLockedError& e) {
         return fail(e.what(), kExitLocked);
-    } catch (const Xapian::DatabaseCorruptError& e) {
+    } catch (const Xapian::DatabaseCorruptError& e) {  // docs/input.md, "A damaged index"
         return fail("index '" + db + "': " + e.get_description() +
-                        ": the index is damaged: check it with xapian-check '" + db +
-                        "/XAPIANDB' and rebuild it with fahras-index --rebuild",
+                        ": the index is damaged: " + "check it with xapian-check '" + db +
+                        "/XAPIANDB' and rebuild it " + "with fahras-index --rebuild",
                     kExitError);
     } catch (const Xapian::Error& e) {
         return fail("index '" + db + "': " + e.get_description(), kExitError);

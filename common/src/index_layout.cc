@@ -44,6 +44,7 @@ constexpr std::string_view kShardInfix = ".shard-";
 // Generations are numbered gen-000001, gen-000002, ...: sorted by name is sorted by age.
 constexpr int kGenerationDigits = 6;
 constexpr std::size_t kGenerationNameSize = kGenerationPrefix.size() + kGenerationDigits;
+constexpr unsigned long kMaxGeneration = 999999;
 // How long a replaced generation is kept for searchers that read the stub before the swap.
 constexpr std::chrono::seconds kGrace{60};
 // "glass gen-NNNNNN\n" is 17 bytes: a longer stub is not one fahras wrote.
@@ -415,6 +416,10 @@ std::string IndexDir::create_generation() const {
         highest = std::max(highest, leading_number(entry.path().filename().string()));
     }
     for (unsigned long n = highest + 1;; ++n) {
+        if (n > kMaxGeneration) {
+            throw Error("index '" + path_ + "': no generation number is left after '" +
+                        generation_name(highest) + "': rebuild the index in a new directory");
+        }
         const std::string generation = join(path_, generation_name(n));
         if (create_marked(generation, path_)) return generation;
     }
