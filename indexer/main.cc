@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
 
     std::string db;
     std::vector<std::string> sources;
-    std::string stemmer = "light";
+    std::string stemmer;  // empty: the index's (light for a new index)
     bool verbose = false;
     bool stats = false;
     bool rebuild = false;
@@ -50,9 +50,9 @@ int main(int argc, char** argv) {
     app.add_option("SOURCE", sources,
                    "A .txt, .html or .jsonl file, or a directory of .txt and .html files")
         ->required();
-    app.add_option("--stemmer", stemmer, "Stemmer: light, snowball or none")
-        ->check(CLI::IsMember({"light", "snowball", "none"}))
-        ->capture_default_str();
+    app.add_option("--stemmer", stemmer,
+                   "Stemmer: light, snowball or none (default: the index's; light for a new one)")
+        ->check(CLI::IsMember({"light", "snowball", "none"}));
     std::size_t batch_size = 1000;
     app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
         ->capture_default_str();
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
         }
         fahras::IndexOptions options;
         if (!shard.empty()) options.shard = fahras::parse_shard(shard);
-        options.stemmer = fahras::parse_stemmer_kind(stemmer);
+        if (!stemmer.empty()) options.stemmer = fahras::parse_stemmer_kind(stemmer);
         options.batch_size = batch_size;
         options.batch_bytes = batch_mb << 20;
         options.threads = threads;
@@ -142,6 +142,11 @@ int main(int argc, char** argv) {
         return s.warnings > 0 ? kExitWarnings : kExitOk;
     } catch (const fahras::IndexLockedError& e) {
         return fail(e.what(), kExitLocked);
+    } catch (const Xapian::DatabaseCorruptError& e) {  // docs/input.md, "A damaged index"
+        return fail("index '" + db + "': " + e.get_description() +
+                        ": the index is damaged: " + "check it with xapian-check '" + db +
+                        "/XAPIANDB' and rebuild it " + "with fahras-index --rebuild",
+                    kExitError);
     } catch (const Xapian::Error& e) {
         return fail("index '" + db + "': " + e.get_description(), kExitError);
     } catch (const std::exception& e) {

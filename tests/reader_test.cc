@@ -223,7 +223,7 @@ TEST_CASE("regression: #15 a corrupt read right after a commit is retried, a dam
             ("index '" + path +
              "' is damaged (DatabaseCorruptError: Expected block 4 to be level 0, not 1): run "
              "xapian-check '" +
-             path + "'; if it reports errors, rebuild the index (fahras-index --rebuild)")
+             path + "/XAPIANDB'; if it reports errors, rebuild the index (fahras-index --rebuild)")
                 .c_str(),
             fahras::Error);
         CHECK(attempts == 1);

@@ -28,19 +28,13 @@ namespace fahras {
 
 namespace {
 
-/** Thrown for Xapian::DatabaseLockError: another process writes the index. */
-class LockError : public Error {
-  public:
-    using Error::Error;
-};
-
 /** Runs @p f, turning Xapian's errors into fahras errors with the CLI's messages. */
 template <class F>
 auto with_index_errors(const std::string& path, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const Xapian::DatabaseLockError&) {
-        throw LockError("index '" + path + "' is locked by another indexer");
+        throw IndexLockedError("index '" + path + "' is locked by another indexer");
     } catch (const Xapian::Error& e) {
         throw Error("index '" + path + "': " + e.get_description());
     }
@@ -323,7 +317,8 @@ PYBIND11_MODULE(fahras, m) {
     static py::exception<QueryError> query_error(m, "QueryError", error.ptr());
     static py::exception<InputError> input_error(m, "InputError", error.ptr());
     static py::exception<IndexVersionError> version_error(m, "IndexVersionError", error.ptr());
-    static py::exception<LockError> lock_error(m, "LockError", error.ptr());
+    // fahras::IndexLockedError: another writer (fahras-index, another Writer) holds the index.
+    static py::exception<IndexLockedError> lock_error(m, "LockError", error.ptr());
     // Most derived first: the first class that matches wins.
     py::register_exception_translator([](std::exception_ptr p) {
         try {
@@ -334,7 +329,7 @@ PYBIND11_MODULE(fahras, m) {
             input_error(e.what());
         } catch (const IndexVersionError& e) {
             version_error(e.what());
-        } catch (const LockError& e) {
+        } catch (const IndexLockedError& e) {
             lock_error(e.what());
         } catch (const Error& e) {
             error(e.what());

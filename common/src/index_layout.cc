@@ -5,17 +5,23 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <string_view>
+#include <optional>
+#include <vector>
 
 #include "fahras/error.h"
+#include "fahras/schema.h"
 
 namespace fahras::detail {
 
@@ -26,28 +32,60 @@ namespace {
 constexpr std::string_view kStub = "XAPIANDB";
 constexpr std::string_view kStubTemp = "XAPIANDB.tmp";
 constexpr std::string_view kLock = "fahras.lock";
+// In a generation or shard directory from its creation until it is live: the proof that a
+// generation newer than the live one is an unfinished one of fahras's own, which it may
+// delete (docs/index-layout.md, "What fahras may delete, and when").
+constexpr std::string_view kMarker = "fahras-unfinished";
+// Put in the generation a swap replaced: the proof, even if the database is damaged (the
+// reason for a rebuild), that it is fahras's to delete once the grace period is over.
+constexpr std::string_view kRetired = "fahras-replaced";
 constexpr std::string_view kGenerationPrefix = "gen-";
+constexpr std::string_view kShardInfix = ".shard-";
 // Generations are numbered gen-000001, gen-000002, ...: sorted by name is sorted by age.
 constexpr int kGenerationDigits = 6;
+constexpr std::size_t kGenerationNameSize = kGenerationPrefix.size() + kGenerationDigits;
+constexpr unsigned long kMaxGeneration = 999999;
 // How long a replaced generation is kept for searchers that read the stub before the swap.
 constexpr std::chrono::seconds kGrace{60};
+// "glass gen-NNNNNN\n" is 17 bytes: a longer stub is not one fahras wrote.
+constexpr std::size_t kMaxStubBytes = 64;
 
 std::string join(const std::string& dir, std::string_view name) {
     return (fs::path(dir) / name).string();
 }
 
-/** The number of generation @p name ("gen-000012" -> 12), or 0 if it is not one
- *  (shards "gen-000012.shard-0" are not). */
-unsigned long generation_number(std::string_view name) {
-    if (!name.starts_with(kGenerationPrefix)) return 0;
-    name.remove_prefix(kGenerationPrefix.size());
-    if (name.size() != kGenerationDigits) return 0;
+bool all_digits(std::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/** The number of the generation that @p name begins with ("gen-000012" and
+ *  "gen-000012.shard-0" -> 12), or 0 if it begins with none. */
+unsigned long leading_number(std::string_view name) {
+    if (name.size() < kGenerationNameSize || !name.starts_with(kGenerationPrefix)) return 0;
+    const std::string_view digits = name.substr(kGenerationPrefix.size(), kGenerationDigits);
+    if (!all_digits(digits)) return 0;
     unsigned long n = 0;
-    for (const char c : name) {
-        if (c < '0' || c > '9') return 0;
-        n = n * 10 + static_cast<unsigned long>(c - '0');
-    }
+    for (const char c : digits) n = n * 10 + static_cast<unsigned long>(c - '0');
     return n;
+}
+
+/** The number of generation @p name ("gen-000012" -> 12), or 0 if it is not exactly one. */
+unsigned long generation_number(std::string_view name) {
+    return name.size() == kGenerationNameSize ? leading_number(name) : 0;
+}
+
+/** True if @p name is a shard of a generation being built: `gen-NNNNNN.shard-K`. */
+bool is_shard_name(std::string_view name) {
+    if (leading_number(name) == 0) return false;
+    const std::string_view rest = name.substr(kGenerationNameSize);
+    return rest.starts_with(kShardInfix) && all_digits(rest.substr(kShardInfix.size()));
+}
+
+std::string generation_name(unsigned long number) {
+    char name[32];
+    std::snprintf(name, sizeof name, "gen-%0*lu", kGenerationDigits, number);
+    return name;
 }
 
 [[noreturn]] void fail(const std::string& what, int error) {
@@ -66,15 +104,224 @@ void write_all(int fd, std::string_view text, const std::string& what) {
     }
 }
 
+/** True if something (a symbolic link included, dangling or not) is at @p path. */
+bool present(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+}
+
+/** True if @p path is a Xapian database that fahras wrote (it records an analyzer version). */
+bool fahras_database(const fs::path& path) {
+    try {
+        return !Xapian::Database(path.string())
+                    .get_metadata(std::string(schema::kMetaAnalyzer))
+                    .empty();
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
+/** What a `gen-…` entry of an index directory is. */
+struct Found {
+    fs::path path;
+    unsigned long number = 0;  ///< its generation's
+    bool shard = false;        ///< `gen-NNNNNN.shard-K`, else exactly `gen-NNNNNN`
+    bool real_dir = false;     ///< a directory, not a symbolic link to one
+    bool marked = false;       ///< holds kMarker: unfinished, fahras's own
+    bool retired = false;      ///< holds kRetired: replaced by a swap, fahras's own
+    bool empty = false;        ///< nothing to lose
+    bool database = false;     ///< holds a Xapian glass database
+
+    /** Unfinished and provably fahras's: marked, or empty (a removal killed at its end). */
+    [[nodiscard]] bool unfinished() const { return real_dir && (marked || empty); }
+    /** A generation a run completed: a database no longer marked. */
+    [[nodiscard]] bool complete() const { return !shard && real_dir && database && !marked; }
+};
+
+/** The generations and shards in @p dir, by name: nothing else there is fahras's. */
+std::vector<Found> scan(const std::string& dir) {
+    std::vector<Found> out;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        Found f;
+        f.shard = is_shard_name(name);
+        f.number = f.shard ? leading_number(name) : generation_number(name);
+        if (f.number == 0) continue;
+        f.path = entry.path();
+        std::error_code entry_ec;
+        f.real_dir = entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec);
+        if (f.real_dir) {
+            f.marked = present(f.path / kMarker);
+            f.retired = present(f.path / kRetired);
+            f.database = present(f.path / "iamglass");
+            f.empty = fs::is_empty(f.path, entry_ec) && !entry_ec;
+        }
+        out.push_back(std::move(f));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Found& a, const Found& b) { return a.path < b.path; });
+    return out;
+}
+
+/** The newest complete generation of @p found, or 0. */
+unsigned long newest_complete(const std::vector<Found>& found) {
+    unsigned long newest = 0;
+    for (const Found& f : found) {
+        if (f.complete()) newest = std::max(newest, f.number);
+    }
+    return newest;
+}
+
+/** How to point the stub of @p dir at generation @p number, for a message. */
+std::string restore_command(const std::string& dir, unsigned long number) {
+    return "printf 'glass " + generation_name(number) + "\\n' > '" + join(dir, kStub) + "'";
+}
+
+/** " (e.g. COMMAND for the newest, gen-N)" if there is a complete generation, else "". */
+std::string newest_example(const std::string& dir, const std::vector<Found>& found) {
+    const unsigned long newest = newest_complete(found);
+    if (newest == 0) return "";
+    return " (e.g. " + restore_command(dir, newest) + " for the newest, " +
+           generation_name(newest) + ")";
+}
+
+/** The name of the live generation, from the stub of @p dir; nullopt without a stub.
+ *  @throws fahras::Error if the stub is not one line `glass gen-NNNNNN`. */
+std::optional<std::string> read_stub(const std::string& dir, const std::vector<Found>& found) {
+    const std::string stub = join(dir, kStub);
+    if (!present(stub)) return std::nullopt;
+    std::string text(kMaxStubBytes + 1, '\0');
+    std::ifstream in(stub, std::ios::binary);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    std::string_view line = text;
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    constexpr std::string_view kBackend = "glass ";
+    if (in.bad() || !line.starts_with(kBackend) ||
+        generation_number(line.substr(kBackend.size())) == 0) {
+        // A stub of several lines may name remote shards (`remote :PROGRAM` runs a program):
+        // an index directory's own stub names its live generation and nothing else.
+        throw Error("index '" + dir + "': stub file '" + stub +
+                    "' is not the one line 'glass gen-NNNNNN' that fahras writes: make it name "
+                    "the live generation" +
+                    newest_example(dir, found) +
+                    ", and list remote shards in a stub file of your own outside the index "
+                    "directory; nothing was deleted");
+    }
+    return std::string(line.substr(kBackend.size()));
+}
+
+/** Removes the directory @p path, which fahras can prove its own. The marker goes in first
+ *  and out last: a run killed while deleting leaves a directory still provably fahras's.
+ *  Fault point @p fault is passed once the first file is gone. Errors are ignored: what
+ *  cannot be removed now is tried again by the next run. */
+void remove_ours(const fs::path& path, std::string_view fault) noexcept {
+    const fs::path marker = path / kMarker;
+    if (!present(marker)) {
+        const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd >= 0) ::close(fd);
+    }
+    std::error_code ec;
+    std::vector<fs::path> inside;
+    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+        if (entry.path().filename() != kMarker) inside.push_back(entry.path());
+    }
+    bool first = true;
+    for (const fs::path& p : inside) {
+        std::error_code ignored;
+        fs::remove_all(p, ignored);  // a symbolic link is removed, not followed
+        if (first) fault_point(fault);
+        first = false;
+    }
+    std::error_code ignored;
+    fs::remove(marker, ignored);
+    fs::remove(path, ignored);  // rmdir(2): only if empty by now
+}
+
+/** Creates the directory @p path (which must not exist) with the unfinished marker.
+ *  @return false if @p path exists already. */
+bool create_marked(const std::string& path, const std::string& dir) {
+    if (::mkdir(path.c_str(), 0755) != 0) {
+        if (errno == EEXIST) return false;
+        fail("index '" + dir + "': cannot create '" + path + "'", errno);
+    }
+    const std::string marker = join(path, kMarker);
+    const int fd =
+        ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+        const int error = errno;
+        ::rmdir(path.c_str());
+        fail("index '" + dir + "': cannot create '" + marker + "'", error);
+    }
+    ::close(fd);
+    return true;
+}
+
+/** @throws fahras::Error if @p dir holds something and none of it is a fahras index: a
+ *  directory fahras would share with files of someone else's. */
+void check_is_index_or_empty(const std::string& dir) {
+    const std::vector<Found> found = scan(dir);
+    bool foreign = false;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name == kLock || name == kStubTemp) continue;
+        if (name == kStub) return;  // clean() checks it
+        if (name == "iamglass" && fahras_database(dir)) return;
+        const auto it = std::find_if(found.begin(), found.end(),
+                                     [&](const Found& f) { return f.path == entry.path(); });
+        if (it != found.end()) {
+            if (it->unfinished()) continue;
+            if (it->complete() && fahras_database(it->path)) return;
+        }
+        foreign = true;
+    }
+    if (foreign) {
+        throw Error("cannot use '" + dir +
+                    "' as an index directory: it is not empty and holds no fahras index (no "
+                    "XAPIANDB stub, no generation gen-NNNNNN): name a new or empty directory");
+    }
+}
+
 }  // namespace
+
+void fault_point(std::string_view name) {
+    static const std::string armed = [] {
+        const char* value = std::getenv("FAHRAS_FAULT_AT");
+        return std::string(value == nullptr ? "" : value);
+    }();
+    if (!armed.empty() && armed == name) ::raise(SIGKILL);
+}
+
+Xapian::WritableDatabase open_writable(const std::string& path, int flags,
+                                       const std::string& shown) {
+    try {
+        return Xapian::WritableDatabase(path, flags);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLockedError("index '" + shown + "' is locked by another writer");
+    }
+}
 
 IndexDir::IndexDir(std::string path) : path_(std::move(path)) {
     std::error_code ec;
     fs::create_directories(path_, ec);
     if (ec) throw Error("cannot create index directory '" + path_ + "': " + ec.message());
+    check_is_index_or_empty(path_);  // before the lock file: litter nobody's directory
     const std::string lock = join(path_, kLock);
-    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0) fail("index '" + path_ + "' is not writable", errno);
+    // O_NOFOLLOW: a symbolic link planted there must not make fahras create a file elsewhere.
+    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    struct stat st {};
+    if (lock_fd_ < 0 && errno != ELOOP && errno != EISDIR) {
+        fail("index '" + path_ + "' is not writable", errno);
+    }
+    if (lock_fd_ < 0 || ::fstat(lock_fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (lock_fd_ >= 0) ::close(lock_fd_);
+        lock_fd_ = -1;
+        throw Error("index '" + path_ + "': lock file '" + lock +
+                    "' is a symbolic link or not a regular file: remove it (fahras creates its "
+                    "lock file itself)");
+    }
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
         ::close(lock_fd_);
@@ -90,66 +337,106 @@ IndexDir::~IndexDir() {
 }
 
 bool IndexDir::plain() const {
-    std::error_code ec;
-    return fs::exists(join(path_, "iamglass"), ec) && !fs::exists(join(path_, kStub), ec);
+    return present(join(path_, "iamglass")) && !present(join(path_, kStub));
 }
 
 std::string IndexDir::current() const {
-    const std::string stub = join(path_, kStub);
-    std::ifstream in(stub);
-    if (!in) return plain() ? path_ : std::string();
-    std::string backend;
-    std::string name;
-    in >> backend >> name;
-    if (backend != "glass" || generation_number(name) == 0) {
-        throw Error("index '" + path_ + "': stub file '" + stub +
-                    "' does not name a fahras generation (expected 'glass gen-NNNNNN')");
-    }
-    return join(path_, name);
+    if (plain()) return path_;
+    const std::optional<std::string> live = read_stub(path_, scan(path_));
+    return live ? join(path_, *live) : std::string();
 }
 
 void IndexDir::clean() const {
     if (plain()) return;  // never delete anything inside a plain database
-    const std::string live_path = current();
-    const unsigned long live = generation_number(fs::path(live_path).filename().string());
+    const std::vector<Found> found = scan(path_);
+    const std::optional<std::string> live_name = read_stub(path_, found);
+    // First every check, then the deletions: a damaged layout loses nothing.
+    if (!live_name && newest_complete(found) != 0) {
+        throw Error("index '" + path_ + "' holds generations but no stub file '" +
+                    join(path_, kStub) + "' naming the live one: restore it" +
+                    newest_example(path_, found) +
+                    ", or move the directory away and index again; nothing was deleted");
+    }
+    const unsigned long live = live_name ? generation_number(*live_name) : 0;
+    std::error_code ec;
+    if (live_name && !fs::is_directory(join(path_, *live_name), ec)) {
+        const std::string example = newest_example(path_, found);
+        throw Error("index '" + path_ + "': stub file '" + join(path_, kStub) +
+                    "' names generation '" + *live_name + "', which does not exist: " +
+                    (example.empty() ? "no complete generation is left, move the directory "
+                                       "away and index again"
+                                     : "point it at a complete generation" + example +
+                                           ", or move the directory away and index again") +
+                    "; nothing was deleted");
+    }
+    for (const Found& f : found) {
+        if (f.shard || f.number <= live || f.unfinished() || !f.complete()) continue;
+        throw Error("index '" + path_ + "': generation '" + generation_name(f.number) +
+                    "' is complete but newer than the live one, '" + *live_name +
+                    "', that stub file '" + join(path_, kStub) +
+                    "' names: point the stub at the generation you want (" +
+                    restore_command(path_, f.number) +
+                    " for the newer one) and run again; "
+                    "nothing was deleted");
+    }
+
     // The stub's time is the last swap's. Generations replaced less than kGrace ago stay:
     // a searcher may have read the old stub and not yet opened the generation it named
     // (once opened, a generation's files stay readable even when deleted).
-    std::error_code ec;
     const auto swapped = fs::last_write_time(join(path_, kStub), ec);
     const bool recent_swap = !ec && fs::file_time_type::clock::now() - swapped < kGrace;
-    for (const fs::directory_entry& entry : fs::directory_iterator(path_, ec)) {
-        const std::string name = entry.path().filename().string();
-        const unsigned long number = generation_number(name);
-        bool leftover = name == kStubTemp;
-        if (number != 0) {
-            // Newer than the live one: unfinished (a killed run). Older: replaced.
-            leftover = number > live || (number < live && !recent_swap);
-        } else if (name.starts_with(kGenerationPrefix)) {
-            leftover = true;  // shards (gen-NNNNNN.shard-K) of a killed run
+    for (const Found& f : found) {
+        if ((f.shard || f.number != live) && f.unfinished()) remove_ours(f.path, "clean");
+    }
+    fault_point("clean");
+    if (const fs::path temp = join(path_, kStubTemp); present(temp)) {
+        const fs::file_status st = fs::symlink_status(temp, ec);
+        std::error_code ignored;
+        if (fs::is_regular_file(st) || fs::is_symlink(st)) fs::remove(temp, ignored);
+    }
+    for (const Found& f : found) {
+        if (!f.shard && f.number < live && !f.unfinished() && !recent_swap && f.real_dir &&
+            (f.retired || (f.database && fahras_database(f.path)))) {
+            remove_ours(f.path, "generation-cleanup");
         }
-        if (leftover) {
-            std::error_code ignored;
-            fs::remove_all(entry.path(), ignored);
-        }
+    }
+    if (live_name) {
+        // Left by a run killed just after its swap (publish() removes it after the rename),
+        // or a stub pointed back at a replaced generation.
+        std::error_code ignored;
+        fs::remove(join(join(path_, *live_name), kMarker), ignored);
+        fs::remove(join(join(path_, *live_name), kRetired), ignored);
     }
 }
 
-std::string IndexDir::next_generation() const {
+std::string IndexDir::create_generation() const {
     unsigned long highest = 0;
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(path_, ec)) {
-        highest = std::max(highest, generation_number(entry.path().filename().string()));
+        highest = std::max(highest, leading_number(entry.path().filename().string()));
     }
-    char name[32];
-    std::snprintf(name, sizeof name, "gen-%0*lu", kGenerationDigits, highest + 1);
-    return join(path_, name);
+    for (unsigned long n = highest + 1;; ++n) {
+        if (n > kMaxGeneration) {
+            throw Error("index '" + path_ + "': no generation number is left after '" +
+                        generation_name(highest) + "': rebuild the index in a new directory");
+        }
+        const std::string generation = join(path_, generation_name(n));
+        if (create_marked(generation, path_)) return generation;
+    }
+}
+
+std::string IndexDir::create_shard(const std::string& generation, std::size_t k) const {
+    const std::string shard = generation + std::string(kShardInfix) + std::to_string(k);
+    if (!create_marked(shard, path_))
+        fail("index '" + path_ + "': cannot create '" + shard + "'", EEXIST);
+    return shard;
 }
 
 void IndexDir::publish(const std::string& generation) const {
     const std::string temp = join(path_, kStubTemp);
     const std::string what = "index '" + path_ + "': cannot write '" + temp + "'";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd =
+        ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) fail(what, errno);
     try {
         write_all(fd, "glass " + fs::path(generation).filename().string() + "\n", what);
@@ -159,17 +446,37 @@ void IndexDir::publish(const std::string& generation) const {
         throw;
     }
     if (::close(fd) != 0) fail(what, errno);
+    std::optional<std::string> replaced;
+    try {
+        replaced = read_stub(path_, {});
+    } catch (const Error&) {
+        // clean() refused such a stub before this run wrote anything.
+    }
+    fault_point("before-swap");
     // The swap itself: rename(2) replaces the live stub atomically.
     const std::string stub = join(path_, kStub);
     if (std::rename(temp.c_str(), stub.c_str()) != 0) {
         fail("index '" + path_ + "': cannot replace '" + stub + "'", errno);
     }
-    // Make the rename durable before old generations may be deleted.
+    // Make the rename durable before the marker goes and old generations may be deleted.
     const int dir = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {
         (void)::fsync(dir);
         ::close(dir);
     }
+    fault_point("after-swap");
+    // Live now: it never needed the marker to be kept, and a later stub restored from an
+    // older backup must not make it look unfinished.
+    std::error_code ignored;
+    fs::remove(join(generation, kMarker), ignored);
+    const std::string name = fs::path(generation).filename().string();
+    if (replaced && *replaced != name) {
+        const std::string retired = join(join(path_, *replaced), kRetired);
+        const int fd = ::open(retired.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd >= 0) ::close(fd);
+    }
 }
+
+void IndexDir::discard(const std::string& path) const noexcept { remove_ours(path, ""); }
 
 }  // namespace fahras::detail

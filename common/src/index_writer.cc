@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -144,10 +145,99 @@ AnalyzedDocument analyze(Document doc) {
 
 }  // namespace
 
+/** What makes IndexWriter's internal constructor callable (WriterAccess::open). */
+struct InternalWriter {
+    std::string shown;  ///< the index directory, as the user named it, for messages
+};
+
 }  // namespace detail
 
+namespace {
+
+/** The stemmer @p db records, if it names one. */
+std::optional<StemmerKind> recorded_stemmer(const Xapian::Database& db) {
+    const std::string name = db.get_metadata(std::string(schema::kMetaStemmer));
+    try {
+        if (!name.empty()) return parse_stemmer_kind(name);
+    } catch (const Error&) {
+        // A stemmer of another version of fahras: the caller decides.
+    }
+    return std::nullopt;
+}
+
+/** The stemmer the live database @p live records: what a rebuild keeps unless told
+ *  otherwise. Light if there is none, or none can be read (a rebuild is how a damaged
+ *  index is replaced). */
+StemmerKind live_stemmer(const std::string& live) {
+    if (live.empty()) return StemmerKind::Light;
+    try {
+        return recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+    } catch (const Xapian::Error&) {
+        return StemmerKind::Light;
+    }
+}
+
+/** The stemmer to write @p db with: @p wanted, or else the one @p db records (@p fallback if
+ *  none). @throws IndexVersionError if @p db holds documents analyzed otherwise: by another
+ *  analyzer version, or with another stemmer than @p wanted; @p shown names the index. */
+StemmerKind check_version(const Xapian::Database& db, const std::string& shown,
+                          std::optional<StemmerKind> wanted,
+                          StemmerKind fallback = StemmerKind::Light) {
+    const std::optional<StemmerKind> recorded = recorded_stemmer(db);
+    if (db.get_doccount() == 0) return wanted ? *wanted : recorded.value_or(fallback);
+    const std::string index = "index '" + shown + "'";
+    const std::string version = std::to_string(kAnalyzerVersion);
+    const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
+    if (had_version != version) {
+        int had = 0;
+        const auto [end, ec] =
+            std::from_chars(had_version.data(), had_version.data() + had_version.size(), had);
+        if (ec == std::errc() && end == had_version.data() + had_version.size() &&
+            had > kAnalyzerVersion) {
+            // Rebuilding would be a downgrade, which the user should choose knowingly.
+            throw IndexVersionError(index + " was built by a newer fahras (analyzer version " +
+                                    had_version + ", this one uses " + version +
+                                    "): use that fahras, or --rebuild to downgrade the index "
+                                    "on purpose");
+        }
+        if (had_version.empty()) {
+            throw IndexVersionError(index +
+                                    " holds documents but no fahras analyzer version: it was "
+                                    "not built by fahras; move it away, or --rebuild to "
+                                    "replace it");
+        }
+        throw IndexVersionError(index + " was built with analyzer version " + had_version +
+                                ", this fahras uses version " + version +
+                                ": rebuild it with --rebuild");
+    }
+    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
+    if (!recorded) {
+        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer +
+                                "', which this fahras does not know: rebuild it with --rebuild");
+    }
+    if (wanted && *wanted != *recorded) {
+        const std::string want(to_string(*wanted));
+        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer + "', not '" +
+                                want + "': --rebuild switches it to '" + want +
+                                "' (an update without --stemmer keeps '" + had_stemmer + "')");
+    }
+    return *recorded;
+}
+
+}  // namespace
+
 struct IndexWriter::Impl {
+    // A public writer's directory: its lock, held until the database is closed (members are
+    // destroyed last to first).
+    std::unique_ptr<detail::IndexDir> dir;
+    // A new generation that the first commit() makes live; empty once it is (or in place).
+    std::string unpublished;
     Xapian::WritableDatabase db;
+    // Since the last commit: documents added (or replaced), and the count at that commit
+    // (documents removed through WriterAccess::db change it): what schema::kMetaVariantsStale
+    // must record in the next commit.
+    bool changed = false;
+    Xapian::doccount committed_count = 0;
     Analyzer analyzer;
     // Only for the rare word that is not one term as it stands (see text_terms).
     Xapian::TermGenerator generator;
@@ -181,6 +271,43 @@ struct IndexWriter::Impl {
             }
             terms.seen = 0;
         }
+    }
+
+    /** Opens @p database for writing (@p flags: Xapian's), with the stemmer @p options asks
+     *  for or the index records (@p fallback if none); @p shown names the index. */
+    void open(const std::string& database, int flags, const IndexOptions& options,
+              const std::string& shown, StemmerKind fallback = StemmerKind::Light) {
+        db = detail::open_writable(database, flags, shown);
+        const StemmerKind kind = check_version(db, shown, options.stemmer, fallback);
+        committed_count = db.get_doccount();
+        db.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
+        db.set_metadata(std::string(schema::kMetaStemmer), std::string(to_string(kind)));
+        analyzer = Analyzer(kind);
+        generator.set_stemmer(detail::make_stem(kind));
+        // Only stems, Z-prefixed, with positions: phrases match through clitics and
+        // suffixes, and each word costs one term (unstemmed terms too made indexing 25%
+        // slower and the index 40% larger). Stop words and title-field terms are indexed
+        // without positions (add_words). IndexWriter::add writes the same terms and
+        // positions as this term generator would over the words that are not stop words,
+        // but itself.
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    }
+
+    /** Before a commit (or the close that commits): documents removed since the last one
+     *  leave the variant groups stale too. */
+    void mark_removals() {
+        if (!changed && db.get_doccount() != committed_count) {
+            db.set_metadata(std::string(schema::kMetaVariantsStale), "1");
+            changed = true;
+        }
+    }
+
+    /** Commits what was written, documents and schema::kMetaVariantsStale together. */
+    void commit_all() {
+        mark_removals();
+        db.commit();
+        changed = false;
+        committed_count = db.get_doccount();
     }
 
     void flush_spellings() {
@@ -264,52 +391,53 @@ struct IndexWriter::Impl {
     }
 };
 
-namespace {
-
-/** Throws IndexVersionError if @p db holds documents analyzed otherwise than @p options
- *  say; @p shown names the index in the message. */
-void check_version(const Xapian::Database& db, const std::string& shown,
-                   const IndexOptions& options) {
-    if (db.get_doccount() == 0) return;
-    const std::string version = std::to_string(kAnalyzerVersion);
-    const std::string stemmer(to_string(options.stemmer));
-    const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-    if (had_version != version || had_stemmer != stemmer) {
-        throw IndexVersionError("index '" + shown + "' was built with analyzer version '" +
-                                had_version + "' and stemmer '" + had_stemmer + "', not version '" +
-                                version + "' and stemmer '" + stemmer +
-                                "': rebuild it with --rebuild");
+IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+    // The layout fahras-index writes, under its lock: a Python writer and a cron run never
+    // write at once, and neither swaps in a generation without the other's commits.
+    impl_->dir = std::make_unique<detail::IndexDir>(path);
+    const detail::IndexDir& dir = *impl_->dir;
+    dir.clean();
+    const std::string live = dir.current();
+    if (dir.plain()) {
+        const int flags =
+            options.mode == OpenMode::Overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_OPEN;
+        impl_->open(path, flags, options, path);
+    } else if (options.mode == OpenMode::Update && !live.empty()) {
+        impl_->open(live, Xapian::DB_OPEN, options, path);
+    } else {
+        // Without a stemmer asked for, a rebuild keeps the one the index records.
+        const StemmerKind fallback = live_stemmer(live);
+        impl_->unpublished = dir.create_generation();
+        try {
+            impl_->open(impl_->unpublished, Xapian::DB_CREATE, options, path, fallback);
+        } catch (...) {
+            dir.discard(impl_->unpublished);
+            throw;
+        }
     }
 }
 
-}  // namespace
-
-IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
+IndexWriter::IndexWriter(const std::string& database, const IndexOptions& options,
+                         const detail::InternalWriter& internal)
     : impl_(std::make_unique<Impl>()) {
     const int flags = options.mode == OpenMode::Overwrite ? Xapian::DB_CREATE_OR_OVERWRITE
                                                           : Xapian::DB_CREATE_OR_OPEN;
-    impl_->db = Xapian::WritableDatabase(path, flags);
-    Xapian::WritableDatabase& db = impl_->db;
-    check_version(db, path, options);
-
-    const std::string version = std::to_string(kAnalyzerVersion);
-    const std::string stemmer(to_string(options.stemmer));
-    db.set_metadata(std::string(schema::kMetaAnalyzer), version);
-    db.set_metadata(std::string(schema::kMetaStemmer), stemmer);
-
-    impl_->analyzer = Analyzer(options.stemmer);
-    Xapian::TermGenerator& gen = impl_->generator;
-    gen.set_stemmer(detail::make_stem(options.stemmer));
-    // Only stems, Z-prefixed, with positions: phrases match through clitics and suffixes,
-    // and each word costs one term (unstemmed terms too made indexing 25% slower and the
-    // index 40% larger). Stop words and title-field terms are indexed without positions
-    // (Impl::add_words). add() writes the same terms and positions as this term generator
-    // would over the words that are not stop words, but itself.
-    gen.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    impl_->open(database, flags, options, internal.shown);
 }
 
-IndexWriter::~IndexWriter() = default;
+IndexWriter::~IndexWriter() {
+    try {
+        if (!impl_->unpublished.empty()) {
+            impl_->db.close();
+            impl_->dir->discard(impl_->unpublished);
+        } else {
+            impl_->mark_removals();  // Xapian commits as the database closes
+        }
+    } catch (...) {
+        // A destructor does not throw; the next run cleans up.
+    }
+}
 
 void IndexWriter::add(const Document& doc) {
     detail::AnalyzedDocument analyzed = detail::analyze(doc);
@@ -362,6 +490,12 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     }
     xdoc.set_data(analyzed.data);
 
+    if (!impl_->changed) {
+        // In the same commit as the document: a run killed before the variant groups are
+        // rewritten leaves them marked stale, and the next run rewrites them.
+        impl_->db.set_metadata(std::string(schema::kMetaVariantsStale), "1");
+        impl_->changed = true;
+    }
     impl_->db.replace_document(id_term, xdoc);
     // The words counted since the last commit only grow (terms_cache hands its counts over
     // when full): past the limit, commit them, documents with them, as commit() says.
@@ -370,10 +504,14 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
 
 void IndexWriter::commit() {
     impl_->flush_spellings();
-    impl_->db.commit();
+    impl_->commit_all();
+    if (!impl_->unpublished.empty()) {
+        impl_->dir->publish(impl_->unpublished);
+        impl_->unpublished.clear();
+    }
 }
 
-void IndexWriter::commit_documents() { impl_->db.commit(); }
+void IndexWriter::commit_documents() { impl_->commit_all(); }
 
 std::size_t IndexOptions::default_threads() {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
@@ -385,6 +523,14 @@ namespace detail {
 
 /** What index_sources() and its threads use of IndexWriter besides its public API. */
 struct WriterAccess {
+    /** A writer of the Xapian database @p database (a generation or shard of a run), which
+     *  takes no lock and publishes nothing: the run does. */
+    static std::unique_ptr<IndexWriter> open(const std::string& database,
+                                             const IndexOptions& options,
+                                             const std::string& shown) {
+        return std::unique_ptr<IndexWriter>(
+            new IndexWriter(database, options, InternalWriter{shown}));
+    }
     static void add(IndexWriter& w, const AnalyzedDocument& doc) { w.add(doc); }
     static void commit_documents(IndexWriter& w) { w.commit_documents(); }
     static void update_variants(IndexWriter& w);
@@ -819,6 +965,7 @@ void end_source(Xapian::WritableDatabase& db, Item& end, Run& run) {
             gone.push_back(*p);
         }
     }
+    if (!gone.empty()) detail::fault_point("prune");
     for (const Xapian::docid id : gone) db.delete_document(id);
     run.removed(gone.size());
 }
@@ -910,28 +1057,39 @@ void read_and_write(const std::vector<std::string>& sources,
     }
 }
 
-/** A generation being built: its directory and its shards' (`GEN.shard-K`), removed unless
- *  the generation is published; the shards are removed in any case. */
+/** A generation being built: its directory and its shards' (`GEN.shard-K`), created marked
+ *  unfinished (detail::IndexDir), removed unless the generation is published; the shards are
+ *  removed in any case. */
 class NewGeneration {
   public:
-    NewGeneration(std::string path, std::size_t shards) : path_(std::move(path)) {
-        for (std::size_t k = 0; k < shards; ++k) {
-            shards_.push_back(path_ + ".shard-" + std::to_string(k));
+    NewGeneration(const detail::IndexDir& dir, std::size_t shards)
+        : dir_(dir), path_(dir.create_generation()) {
+        try {
+            for (std::size_t k = 0; k < shards; ++k) shards_.push_back(dir.create_shard(path_, k));
+        } catch (...) {
+            remove();
+            throw;
         }
     }
-    ~NewGeneration() {
-        std::error_code ignored;
-        for (const std::string& p : shards_) std::filesystem::remove_all(p, ignored);
-        if (!published_) std::filesystem::remove_all(path_, ignored);
-    }
+    ~NewGeneration() { remove(); }
     NewGeneration(const NewGeneration&) = delete;
     NewGeneration& operator=(const NewGeneration&) = delete;
 
     [[nodiscard]] const std::string& path() const { return path_; }
     [[nodiscard]] const std::string& shard(std::size_t k) const { return shards_[k]; }
-    void published() { published_ = true; }
+    /** Makes the generation, committed and closed, the live one. */
+    void publish() {
+        dir_.publish(path_);
+        published_ = true;
+    }
 
   private:
+    void remove() noexcept {
+        for (const std::string& p : shards_) dir_.discard(p);
+        if (!published_) dir_.discard(path_);
+    }
+
+    const detail::IndexDir& dir_;
     std::string path_;
     std::vector<std::string> shards_;
     bool published_ = false;
@@ -939,6 +1097,7 @@ class NewGeneration {
 
 /** Rewrites the spelling-variant groups (schema::kPrefixVariant) from the index's stems. */
 void update_variants(Xapian::WritableDatabase& db) {
+    detail::fault_point("variants");
     std::vector<std::string> old_keys(db.synonym_keys_begin(std::string(schema::kPrefixVariant)),
                                       db.synonym_keys_end(std::string(schema::kPrefixVariant)));
     for (const std::string& key : old_keys) db.clear_synonyms(key);
@@ -956,6 +1115,7 @@ void update_variants(Xapian::WritableDatabase& db) {
         const std::string synonym_key = std::string(schema::kPrefixVariant) + key;
         for (const std::string& m : members) db.add_synonym(synonym_key, m);
     }
+    db.set_metadata(std::string(schema::kMetaVariantsStale), "");  // deletes the key
 }
 
 }  // namespace
@@ -964,7 +1124,7 @@ void detail::update_variants(Xapian::WritableDatabase& db) { fahras::update_vari
 
 void detail::WriterAccess::update_variants(IndexWriter& w) {
     fahras::update_variants(w.impl_->db);
-    w.impl_->db.commit();
+    w.commit_documents();
 }
 
 namespace {
@@ -973,21 +1133,23 @@ namespace {
  *  as one shard per thread, written in parallel and merged by compaction (Xapian writes
  *  with one thread per database; this is its way to use more cores). */
 void build_generation(const NewGeneration& gen, const std::vector<std::string>& sources,
-                      const IndexOptions& options, std::size_t threads, Run& run) {
+                      const IndexOptions& options, std::size_t threads, Run& run,
+                      const std::string& shown) {
     Plan plan;  // everything is new
     plan.read = options.read;
     IndexOptions fresh = options;
     fresh.mode = OpenMode::Overwrite;
     if (threads == 1) {
-        IndexWriter writer(gen.path(), fresh);
-        read_and_write(sources, {&writer}, options, plan, run);
+        const std::unique_ptr<IndexWriter> writer =
+            detail::WriterAccess::open(gen.path(), fresh, shown);
+        read_and_write(sources, {writer.get()}, options, plan, run);
         return;
     }
     {
         std::vector<std::unique_ptr<IndexWriter>> shards;
         std::vector<IndexWriter*> writers;
         for (std::size_t k = 0; k < threads; ++k) {
-            shards.push_back(std::make_unique<IndexWriter>(gen.shard(k), fresh));
+            shards.push_back(detail::WriterAccess::open(gen.shard(k), fresh, shown));
             writers.push_back(shards.back().get());
         }
         read_and_write(sources, writers, options, plan, run);
@@ -1000,6 +1162,7 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
 /** Removes the documents of every SOURCE recorded in @p db that no longer exists, and its
  *  record; commits; returns how many documents went. */
 std::size_t prune_vanished_sources(Xapian::WritableDatabase& db) {
+    detail::fault_point("prune");
     const std::string prefix(schema::kMetaSourcePrefix);
     std::vector<std::string> gone;
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
@@ -1018,6 +1181,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db) {
         db.delete_document(term);
         db.set_metadata(prefix + key, "");
     }
+    if (removed != 0) db.set_metadata(std::string(schema::kMetaVariantsStale), "1");
     db.commit();
     return removed;
 }
@@ -1035,39 +1199,45 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     dir.clean();
     const std::string live = dir.current();
     const std::size_t threads = std::max<std::size_t>(options.threads, 1);
+    IndexOptions resolved = options;
     if (options.mode == OpenMode::Update && !live.empty()) {
         // Updating the live generation in place: one writer, so that each id replaces its
         // earlier version; each batch commit is visible to searchers at once.
-        check_version(Xapian::Database(live), path, options);  // named as the user named it
-        IndexWriter target(live, options);
+        resolved.stemmer = check_version(Xapian::Database(live), path, options.stemmer);
+        const std::unique_ptr<IndexWriter> target =
+            detail::WriterAccess::open(live, resolved, path);
         Plan plan;
         plan.live = live;
         plan.prune = options.prune;
         plan.read = options.read;
-        read_and_write(sources, {&target}, options, plan, run);
-        Xapian::WritableDatabase& db = detail::WriterAccess::db(target);
+        read_and_write(sources, {target.get()}, resolved, plan, run);
+        Xapian::WritableDatabase& db = detail::WriterAccess::db(*target);
         if (options.prune) run.removed(prune_vanished_sources(db));
-        if (stats.added + stats.updated + stats.removed != 0) {
-            detail::WriterAccess::update_variants(target);
+        // Set by this run's changes, or by those of a run killed before it got here.
+        if (!db.get_metadata(std::string(schema::kMetaVariantsStale)).empty()) {
+            detail::WriterAccess::update_variants(*target);
         }
-        stats.index_size = target.document_count();
+        stats.index_size = target->document_count();
     } else {
         if (dir.plain()) {
             throw IndexVersionError("index '" + path +
                                     "' is a plain Xapian database, which cannot be rebuilt "
                                     "atomically: move it away and index again");
         }
+        // Without --stemmer, a rebuild keeps the stemmer the index records.
+        if (!resolved.stemmer) {
+            resolved.stemmer = live_stemmer(live);
+        }
         // A new or rebuilt index: a new generation beside the live one, put in its place
         // by one rename(2) once it is complete.
-        NewGeneration gen(dir.next_generation(), threads == 1 ? 0 : threads);
-        build_generation(gen, sources, options, threads, run);
-        Xapian::WritableDatabase db(gen.path(), Xapian::DB_OPEN);
+        NewGeneration gen(dir, threads == 1 ? 0 : threads);
+        build_generation(gen, sources, resolved, threads, run, path);
+        Xapian::WritableDatabase db = detail::open_writable(gen.path(), Xapian::DB_OPEN, path);
         update_variants(db);
         db.commit();
         stats.index_size = db.get_doccount();
         db.close();
-        dir.publish(gen.path());
-        gen.published();
+        gen.publish();
     }
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

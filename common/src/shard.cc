@@ -32,12 +32,6 @@ bool parse_count(std::string_view text, std::size_t& value) {
     return ec == std::errc() && end == text.data() + text.size();
 }
 
-/** Removes @p path and everything below it, ignoring errors. */
-void remove_quietly(const std::string& path) noexcept {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-}
-
 /** Opens @p path (a fahras index, or a stub listing one) and checks it was analyzed by this
  *  library, with the stemmer @p stemmer (set from the first shard if empty). */
 Xapian::Database open_shard(const std::string& path, std::string& stemmer) {
@@ -54,6 +48,14 @@ Xapian::Database open_shard(const std::string& path, std::string& stemmer) {
     const std::string version = db.get_metadata(std::string(schema::kMetaAnalyzer));
     if (version.empty()) {
         throw IndexVersionError("shard '" + path + "' is not a fahras index");
+    }
+    int had = 0;
+    const auto parsed = std::from_chars(version.data(), version.data() + version.size(), had);
+    if (parsed.ec == std::errc() && parsed.ptr == version.data() + version.size() &&
+        had > kAnalyzerVersion) {
+        throw IndexVersionError(
+            "shard '" + path + "' was built by a newer fahras (analyzer version " + version +
+            ", this one uses " + std::to_string(kAnalyzerVersion) + "): merge it with that fahras");
     }
     if (version != std::to_string(kAnalyzerVersion)) {
         throw IndexVersionError("shard '" + path + "' was built with analyzer version " + version +
@@ -135,21 +137,22 @@ MergeStats merge_indexes(const std::string& path, const std::vector<std::string>
                     "' holds an index: give --rebuild to replace it with the merged "
                     "index");
     }
-    const std::string generation = dir.next_generation();
+    const std::string generation = dir.create_generation();
     MergeStats stats;
     stats.shards = shards.size();
     try {
         // Metadata keys present in several shards keep the first shard's value: the analyzer
         // version and stemmer, checked equal above.
         all.compact(generation);
-        Xapian::WritableDatabase db(generation, Xapian::DB_OPEN);
+        detail::fault_point("merge");
+        Xapian::WritableDatabase db = detail::open_writable(generation, Xapian::DB_OPEN, path);
         detail::update_variants(db);
         db.commit();
         stats.documents = db.get_doccount();
         db.close();
         dir.publish(generation);
     } catch (...) {
-        remove_quietly(generation);
+        dir.discard(generation);
         throw;
     }
     stats.seconds =

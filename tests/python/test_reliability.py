@@ -153,8 +153,8 @@ def test_one_writer_shared_by_threads(tmp_path):
 def test_index_directory_stub_with_a_program_is_refused(tmp_path):
     # See: issue #15
     db = tmp_path / "index"
-    (db / "gen-000001").mkdir(parents=True)
-    fahras.index(str(db / "gen-000001"), [{"id": "a", "text": "بوتين"}])
+    fahras.index(str(db), [{"id": "a", "text": "بوتين"}])
+    assert (db / "XAPIANDB").read_text() == "glass gen-000001\n"
     pwned = tmp_path / "pwned"
     (db / "XAPIANDB").write_text(f"glass gen-000001\nremote :touch {pwned}\n")
     with pytest.raises(fahras.Error) as raised:

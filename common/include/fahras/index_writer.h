@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ namespace fahras {
 namespace detail {
 struct AnalyzedDocument;
 struct WriterAccess;
+struct InternalWriter;
 }  // namespace detail
 
 /** What to do with an index that already exists. */
@@ -29,7 +31,10 @@ enum class OpenMode {
 
 /** How an index is built. */
 struct IndexOptions {
-    StemmerKind stemmer = StemmerKind::Light;
+    /** The stemmer; empty: the one the live index records (Light if there is none). An
+     *  index that holds documents is never updated with another stemmer: only a rebuild
+     *  (OpenMode::Overwrite) switches it. */
+    std::optional<StemmerKind> stemmer;
     OpenMode mode = OpenMode::Update;
     /** index_sources() commits after every this many documents (0: only at the end). */
     std::size_t batch_size = 1000;
@@ -82,10 +87,18 @@ class Batch {
     std::size_t bytes_ = 0;
 };
 
-/** Adds documents to a Xapian database with the fahras analyzer and schema.
+/** Adds documents to a fahras index directory, as `fahras-index` lays it out
+ *  (docs/index-layout.md).
  *
- *  Holds the database's write lock from construction to destruction. Nothing is visible to
- *  searchers, nor safe from a crash, until commit() returns (or add() commits: see commit()).
+ *  Holds the directory's lock (`fahras.lock`, the one `fahras-index` takes) from
+ *  construction to destruction, and first removes what earlier runs left, as a run of
+ *  `fahras-index` does. With OpenMode::Update and a live generation, documents go into that
+ *  generation in place: each commit() is visible to searchers. With no index yet, or with
+ *  OpenMode::Overwrite, they go into a new generation, which the first commit() makes live
+ *  (a rename(2) of the stub: searchers see the old index or the new one); later commits go
+ *  into it in place. A directory holding a plain Xapian database (no stub) is written in
+ *  place. Nothing is visible to searchers, nor safe from a crash, until commit() returns
+ *  (or add() commits: see commit()).
  *
  *  **Example**
  *  @code
@@ -96,13 +109,19 @@ class Batch {
  */
 class IndexWriter {
   public:
-    /** Opens (creating if needed) the index at @p path.
-     *  @throws Xapian::DatabaseLockError if another writer holds the index.
+    /** Opens (creating if needed) the index directory @p path.
+     *  @throws fahras::IndexLockedError if another writer (a `fahras-index` run, another
+     *          IndexWriter) holds the index.
      *  @throws fahras::IndexVersionError if the index holds documents analyzed with another
      *          analyzer version or stemmer (use OpenMode::Overwrite to start again).
-     *  @p path is a Xapian database directory (for index_sources' layout, a generation).
+     *  @throws fahras::Error if @p path is not empty and holds no fahras index, or its
+     *          layout is damaged (docs/index-layout.md, "A damaged layout"; nothing is
+     *          deleted then).
      */
     IndexWriter(const std::string& path, const IndexOptions& options);
+    /** Closes the index. A new generation that no commit() made live is discarded; in
+     *  place, Xapian commits what was added when the database closes, but swallows any
+     *  error doing so: commit() before reporting success. */
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -114,8 +133,8 @@ class IndexWriter {
     void add(const Document& doc);
 
     /** Makes everything added so far durable and visible, spelling data included: the words
-     *  seen at least three times since the last commit. Call it before reporting success: the
-     *  destructor does not commit.
+     *  seen at least three times since the last commit. The first commit of a new generation
+     *  makes it live. Call it before reporting success.
      *
      *  add() also commits by itself, as this does, once the words counted for the spelling
      *  table since the last commit pass 100,000 distinct words (a long run with many
@@ -129,6 +148,10 @@ class IndexWriter {
 
   private:
     friend struct detail::WriterAccess;  // index_sources() and its threads
+    /** index_sources()' writers: the Xapian database @p database (a generation or shard),
+     *  with no lock of the directory's and no publishing (the run does both). */
+    IndexWriter(const std::string& database, const IndexOptions& options,
+                const detail::InternalWriter& internal);
     void add(const detail::AnalyzedDocument& doc);
     /** Commits the documents added so far, but not yet the spelling data. */
     void commit_documents();
@@ -175,8 +198,8 @@ struct IndexCallbacks {
  *  @p path holds a Xapian stub file (`XAPIANDB`) naming the live generation, a Xapian
  *  database in a subdirectory `gen-NNNNNN` (docs/index-layout.md); Xapian::Database(path)
  *  and fahras::Searcher open it. The run holds the directory's lock (`fahras.lock`) from
- *  start to end, and first removes what earlier runs left: generations other than the live
- *  one, unfinished ones of killed runs.
+ *  start to end, and first removes what earlier runs left and it can prove its own:
+ *  unfinished generations of killed runs, generations the live one replaced.
  *
  *  With OpenMode::Update and a live generation, the generation is updated in place by one
  *  writer, committing every IndexOptions::batch_size documents or batch_bytes bytes of text,
@@ -201,9 +224,10 @@ struct IndexCallbacks {
  *  A directory holding a plain Xapian database (from fahras before generations) is updated
  *  in place; OpenMode::Overwrite refuses it (fahras::IndexVersionError).
  *
- *  @throws fahras::IndexLockedError if another indexer holds the index.
+ *  @throws fahras::IndexLockedError if another writer holds the index.
  *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.
- *  @throws fahras::Error if the directory cannot be created or written.
+ *  @throws fahras::Error if the directory cannot be created or written, or as IndexWriter
+ *          does on a directory that is not an index or a damaged layout.
  */
 [[nodiscard]] IndexStats index_sources(const std::string& path,
                                        const std::vector<std::string>& sources,

@@ -79,6 +79,11 @@ inline constexpr unsigned kSlotMonth = 8;
 inline constexpr std::string_view kMetaAnalyzer = "fahras:analyzer";
 /** Metadata key: stemmer the index was built with ("light", "snowball", "none"). */
 inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
+/** Metadata key: "1" while the spelling-variant groups (kPrefixVariant) may lack the stems of
+ *  documents changed since they were last rewritten. Set in the commit that changes
+ *  documents, cleared in the commit that rewrites the groups: fahras-index rewrites them at
+ *  the end of every run that finds it set, even a run killed before could not. */
+inline constexpr std::string_view kMetaVariantsStale = "fahras:variants-stale";
 /** Metadata key prefix: `fahras:source:` + source key holds what the last run saw of that
  *  SOURCE, `KIND SIZE MTIME_NS CTIME_NS\tPATH` (KIND: `file`, `warned` for a file that gave
  *  warnings, `dir`): an unchanged file (same size and times) is skipped whole. */
