@@ -222,10 +222,18 @@ struct IndexWriter::Impl {
             std::sort(by_position.begin(), by_position.end());
             for (auto& [position, term] : by_position) terms.push_back(std::move(term));
         }
+        // Xapian refuses a term over its limit, and throws away every document since the last
+        // commit with it: none may reach it, a title term ("ZS" + stem) included.
+        std::erase_if(terms, [](const std::string& term) {
+            return term.size() + schema::kPrefixTitle.size() > schema::kMaxTermBytes;
+        });
         // Stop words are indexed without positions (docs/index-layout.md): they are a fifth of
         // all words, and phrases are matched without them (query_text).
         const bool positional = !is_stop_word(word);
-        return terms_cache.emplace(word, WordTerms{std::move(terms), positional, has_letter(word)})
+        // A word that is not indexed is no suggestion; a long one would be a spelling key
+        // longer than Xapian's 255 bytes, which failed the commit and so every run.
+        const bool spelled = has_letter(word) && word.size() <= kMaxWordBytes;
+        return terms_cache.emplace(word, WordTerms{std::move(terms), positional, spelled})
             .first->second;
     }
 
@@ -340,7 +348,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
 
     xdoc.add_boolean_term(id_term);
     if (!doc.source.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixSource) + source_key(doc.source));
+        // Cut and hashed if too long for one term, as ids are: a long name once stopped
+        // every run at its record.
+        xdoc.add_boolean_term(schema::source_term(source_key(doc.source)));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
     xdoc.add_value(schema::kSlotHitFields, detail::pack_hit_fields({.id = doc.id,
