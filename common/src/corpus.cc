@@ -702,29 +702,6 @@ void read_source(const std::string& source, const DocumentSink& on_document,
     read_source(source, ReadOptions{}, on_document, on_warning);
 }
 
-std::optional<std::string> iso_day(std::string_view date) {
-    // YYYY-MM-DD, then the end, a time ('T' or a space) or nothing else.
-    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-    if (date.size() > 10 && date[10] != 'T' && date[10] != ' ') return std::nullopt;
-    const auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
-        int value = 0;
-        for (const char c : date.substr(at, length)) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    };
-    const std::optional<int> year = number(0, 4);
-    const std::optional<int> month = number(5, 2);
-    const std::optional<int> day = number(8, 2);
-    if (!year || !month || !day) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year(*year),
-                                          std::chrono::month(static_cast<unsigned>(*month)),
-                                          std::chrono::day(static_cast<unsigned>(*day))};
-    if (!ymd.ok()) return std::nullopt;
-    return std::string(date.substr(0, 10));
-}
-
 std::string source_key(std::string_view name) {
     icu::UnicodeString folded = icu::UnicodeString::fromUTF8(normalize(name));
     folded.foldCase(U_FOLD_CASE_DEFAULT);

@@ -68,6 +68,11 @@ std::string content_hash(const Document& doc) {
          {&doc.id, &doc.title, &doc.text, &doc.date, &doc.source, &doc.url}) {
         all.append(*field).push_back('\0');
     }
+    // A day that only document_day reads (an RFC 2822 or day-first date), so that a document
+    // indexed undated before it could read the form is analyzed again, and only such one.
+    if (!doc.date.empty() && !iso_day(doc.date)) {
+        if (const std::optional<std::string> day = document_day(doc.date)) all.append(*day);
+    }
     return hex64(std::hash<std::string>{}(all));
 }
 
@@ -128,6 +133,7 @@ struct AnalyzedDocument {
     std::string content_hash;    ///< schema::kSlotContentHash, if known
     std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
     std::string file_state;      ///< schema::kSlotFileState, if read from a directory
+    std::string day;             ///< document_day(doc.date), empty if it has none
 };
 
 namespace {
@@ -137,6 +143,7 @@ AnalyzedDocument analyze(Document doc) {
     a.title_words = analysis_text(doc.title);
     a.text_words = analysis_text(doc.text);
     a.title_in_text = starts_with_title(doc.text, doc.title);
+    a.day = document_day(doc.date).value_or("");
     // Only the text: the other fields are value slots already (IndexWriter::add).
     a.data = detail::pack_text(doc.text);
     a.doc = std::move(doc);
@@ -358,9 +365,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
                                                                     .date = doc.date,
                                                                     .source = doc.source,
                                                                     .url = doc.url}));
-    if (const std::optional<std::string> day = iso_day(doc.date)) {
-        xdoc.add_value(schema::kSlotDay, *day);
-        xdoc.add_value(schema::kSlotMonth, day->substr(0, 7));
+    if (!analyzed.day.empty()) {
+        xdoc.add_value(schema::kSlotDay, analyzed.day);
+        xdoc.add_value(schema::kSlotMonth, analyzed.day.substr(0, 7));
     }
     if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
     if (!analyzed.content_hash.empty()) {

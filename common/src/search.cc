@@ -608,9 +608,13 @@ std::string prepare_query(std::string_view query) {
 FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
     FacetCounts counts;
     counts.facet = facet;
+    std::size_t with_value = 0;
     for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
         counts.counts.push_back({*v, v.get_termfreq()});
+        with_value += v.get_termfreq();
     }
+    // The spy sees every match (facets make the match check them all): the rest have none.
+    counts.missing = spy.get_total() - std::min<std::size_t>(with_value, spy.get_total());
     // values_begin() gives byte order: right for months; sources go by count.
     if (facet == Facet::Source) {
         std::stable_sort(

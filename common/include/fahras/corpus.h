@@ -18,10 +18,13 @@ struct Document {
     std::string id{};        ///< unique: path relative to the source directory, or the JSONL "id"
     std::string title{};     ///< JSONL "title", an HTML <title>, else the first non-empty line
     std::string text{};      ///< the whole text, original (diacritics and all)
-    std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent (.txt files)
+    std::string date{};      ///< JSONL "date" as written (see document_day), empty if absent
     std::string source{};    ///< JSONL "source", empty if absent (.txt files)
     std::string url{};       ///< JSONL "url", empty if absent
     std::string encoding{};  ///< the file's encoding if it was not UTF-8 (e.g. "windows-1256")
+    /** The line of a JSONL or .tsv file the document was read from (from 1); 0 for a
+     *  document that is a whole file (or part of one). Warnings about it name the line. */
+    std::size_t line = 0;
 };
 
 /** The calendar day of a document's date: `YYYY-MM-DD` if @p date begins with a valid ISO
@@ -30,6 +33,19 @@ struct Document {
  *  a time zone is not applied. Only such dates can be filtered, sorted and counted by month.
  */
 [[nodiscard]] std::optional<std::string> iso_day(std::string_view date);
+
+/** The calendar day `YYYY-MM-DD` of a document's date, the day as written (a time zone is
+ *  not applied), or nullopt if @p date is not one of these forms (white space around it
+ *  ignored): what iso_day reads; RFC 2822, as e-mail and RSS write dates, with English
+ *  month and day names, the weekday and the seconds optional (`Sun, 18 Feb 2018 17:21:49
+ *  GMT`, `18 Feb 2018 21:35:43 +0400`, `18 Feb 2018`); and day first, month second
+ *  (`17/05/2015`, `5/7/2015 13:20`, `17.05.2015`, `17-05-2015`; `05/17/2015` is not a date).
+ *  The year has four digits; a day that does not exist (`30/02/2015`) is no date. This is
+ *  what IndexWriter files under --since/--until, date sorting and the month facet.
+ *  @param date  UTF-8.
+ *  @throws fahras::Error if ICU fails.
+ */
+[[nodiscard]] std::optional<std::string> document_day(std::string_view date);
 
 /** The form of a source name in the index and in `source:NAME` queries: normalized like
  *  text (fahras::normalize), case-folded, white space trimmed and each run of it made one
