@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         ->required()
         ->envname("FAHRAS_DB");
     app.add_option("SOURCE", sources,
-                   "A .txt, .html or .jsonl file, or a directory of .txt and .html files")
+                   "A .txt, .html, .jsonl or .tsv file, a directory, or - (JSONL on stdin)")
         ->required();
     app.add_option("--stemmer", stemmer, "Stemmer: light, snowball or none")
         ->check(CLI::IsMember({"light", "snowball", "none"}))
