@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
         ->required()
         ->envname("FAHRAS_DB");
     app.add_option("SOURCE", sources,
-                   "A .txt, .html or .jsonl file, or a directory of .txt and .html files")
+                   "A .txt, .html, .jsonl or .tsv file, a directory, or - (JSONL on stdin)")
         ->required();
     app.add_option("--stemmer", stemmer,
                    "Stemmer: light, snowball or none (default: the index's; light for a new one)")
@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
                  "Build a new index from SOURCEs alone and swap it in atomically");
     bool prune = false;
     app.add_flag("--prune", prune, "Remove documents whose SOURCE is gone or no longer holds them");
+    bool force_prune = false;
+    app.add_flag("--force-prune", force_prune, "--prune, even over half of a SOURCE");
     bool quiet = false;
     std::string shard;
     app.add_option("--shard", shard, "Index only shard I of N (0 <= I < N) of the documents")
@@ -116,7 +118,8 @@ int main(int argc, char** argv) {
         options.batch_bytes = batch_mb << 20;
         options.threads = threads;
         options.read.encoding = encoding;
-        options.prune = prune;
+        options.prune = prune || force_prune;
+        options.force_prune = force_prune;
         options.mode = rebuild ? fahras::OpenMode::Overwrite : fahras::OpenMode::Update;
         fahras::IndexCallbacks callbacks;
         if (!quiet) {

@@ -102,6 +102,11 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
             std::snprintf(count, sizeof count, "%8zu", c.count);
             out << count << "  " << one_line(c.value) << '\n';
         }
+        if (facet.facet == Facet::Month && facet.missing > 0) {
+            char count[32];
+            std::snprintf(count, sizeof count, "%8zu", facet.missing);
+            out << count << "  undated\n";
+        }
     }
 }
 
@@ -146,6 +151,8 @@ void print_json(std::ostream& out, std::string_view qid, std::string_view query,
                 counts.push_back({{"value", c.value}, {"count", c.count}});
             }
             facets[std::string(to_string(facet.facet))] = counts;
+            // The matches the month list leaves out: beside it, not in it (not a month).
+            if (facet.facet == Facet::Month) summary["undated"] = facet.missing;
         }
         summary["facets"] = facets;
     }
@@ -163,6 +170,10 @@ void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& resu
             if (!qid.empty()) out << qid << '\t';
             out << "facet\t" << to_string(facet.facet) << '\t' << tsv_field(c.value) << '\t'
                 << c.count << '\n';
+        }
+        if (facet.facet == Facet::Month && facet.missing > 0) {
+            if (!qid.empty()) out << qid << '\t';
+            out << "facet\tmonth\tundated\t" << facet.missing << '\n';
         }
     }
 }

@@ -493,3 +493,220 @@ TEST_CASE("source_key: normalized, case-folded, white space made single spaces")
     CHECK(fahras::source_key("الجزيرة") == "الجزيره");  // teh marbuta, as in text
     CHECK(fahras::source_key("") == "");
 }
+
+// --- Issue #15: input (items 4, 6, 14, 17) ---------------------------------------------------
+
+namespace {
+
+/** read() that also collects what ReadOptions::on_unread is told, as "SCOPE ID LINE". */
+struct ReadWithUnread : Read {
+    std::vector<std::string> unread;
+};
+
+ReadWithUnread read_unread(const std::string& source) {
+    ReadWithUnread r;
+    fahras::ReadOptions options;
+    options.on_unread = [&](const fahras::Unread& u) {
+        const char* scope = u.scope == fahras::Unread::Scope::Id     ? "id"
+                            : u.scope == fahras::Unread::Scope::Path ? "path"
+                                                                     : "source";
+        r.unread.push_back(std::string(scope) + " " + u.id + " " + std::to_string(u.line));
+    };
+    fahras::read_source(
+        source, options, [&](fahras::Document&& d) { r.docs.push_back(std::move(d)); },
+        [&](const fahras::InputError& e) { r.warnings.push_back(e.what()); });
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("regression: #15 document_day reads RFC 2822 and day-first dates, as written") {
+    // See: issue #15
+    const std::vector<std::pair<std::string, std::optional<std::string>>> cases = {
+        {"2015-07-21 02:51:32", "2015-07-21"},  // ISO 8601, as iso_day
+        {"2017-01-22T185600", "2017-01-22"},
+        {"Sun, 18 Feb 2018 17:21:49 GMT", "2018-02-18"},
+        // The day as written: 23:35 at -0400 is the 19th in UTC, and stays the 18th.
+        {"Sun, 18 Feb 2018 23:35:43 -0400", "2018-02-18"},
+        {"Sun, 18 Feb 2018 21:35:43 +0400", "2018-02-18"},
+        {"18 Feb 2018 21:35 +0000", "2018-02-18"},
+        {"Sun, 18 Feb 2018", "2018-02-18"},
+        {"  17/05/2015 ", "2015-05-17"},
+        {"5/7/2015", "2015-07-05"},  // day first
+        {"17/05/2015 13:20", "2015-05-17"},
+        {"17.05.2015", "2015-05-17"},
+        {"05/17/2015", std::nullopt},  // month first: no month 17
+        {"30/02/2015", std::nullopt},
+        {"17/05/15", std::nullopt},  // the year has four digits
+        {"Sun, 29 Feb 2018 17:21:49 GMT", std::nullopt},
+        {"Sun, 18 Feb 2018 25:21:49 GMT", std::nullopt},
+        {"Feb 18th, 2018", std::nullopt},
+        {"yesterday", std::nullopt},
+        {"", std::nullopt},
+    };
+    for (const auto& [date, day] : cases) {
+        CAPTURE(date);
+        CHECK(fahras::document_day(date) == day);
+    }
+}
+
+TEST_CASE("regression: #15 a JSONL date that cannot be read is a warning; the record is read") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string path =
+        dir.write("news.jsonl",
+                  "{\"id\": \"a\", \"text\": \"نص\", \"date\": \"Sun, 18 Feb 2018 17:21:49 GMT\"}\n"
+                  "{\"id\": \"b\", \"text\": \"نص\", \"date\": \"05/17/2015\"}\n"
+                  "{\"id\": \"c\", \"text\": \"نص\", \"date\": \"17/05/2015\"}\n"
+                  "{\"id\": \"d\", \"text\": \"نص\", \"date\": \"\\u0001yesterday\"}\n"
+                  "{\"id\": \"e\", \"text\": \"نص\", \"date\": \"\"}\n");
+    const Read r = read(path);
+    CHECK(ids(r.docs) == std::vector<std::string>{"a", "b", "c", "d", "e"});
+    CHECK(r.docs[1].date == "05/17/2015");  // stored as written
+    CHECK(r.docs[1].line == 2);
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              in_quotes(path) +
+                  " line 2: date '05/17/2015' not understood (use ISO 8601 YYYY-MM-DD), "
+                  "document indexed undated",
+              in_quotes(path) +
+                  " line 4: date '\\x01yesterday' not understood (use ISO 8601 YYYY-MM-DD), "
+                  "document indexed undated",
+          });
+}
+
+TEST_CASE("regression: #15 a .tsv file named directly is read as id<TAB>text lines") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string path = dir.write("topics.tsv",
+                                       "# id\ttext\n"
+                                       "q1\tبوتين في موسكو\n"
+                                       "\n"
+                                       "no tab here\n"
+                                       "\tنص بلا معرف\n"
+                                       "q2\tنص\tبعد علامة\r\n"
+                                       "q\x01"
+                                       "3\tنص\n"
+                                       "q1\tمرة ثانية\n");
+    const ReadWithUnread r = read_unread(path);
+    REQUIRE(ids(r.docs) == std::vector<std::string>{"q1", "q2", "q1"});
+    CHECK(r.docs[0].text == "بوتين في موسكو");
+    CHECK(r.docs[0].line == 2);
+    CHECK(r.docs[1].text == "نص\tبعد علامة");  // the rest of the line, tabs and all
+    CHECK(r.docs[2].text == "مرة ثانية");
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              in_quotes(path) + " line 4: no tab (expected id<TAB>text), line skipped",
+              in_quotes(path) + " line 5: empty id, line skipped",
+              in_quotes(path) + " line 7: id contains a control character (U+0001), line skipped",
+              in_quotes(path) + " line 8: id 'q1' also on line 2, this line replaces it",
+          });
+    CHECK(r.unread == std::vector<std::string>{"source  4",
+                                               "id q\x01"
+                                               "3 7"});
+}
+
+TEST_CASE("regression: #15 a .csv file named directly is refused, not read as one document") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string path = dir.write("news.csv", "id,text\nn1,بوتين\n");
+    const Read r = read(path);
+    CHECK(r.docs.empty());
+    CHECK(r.warnings ==
+          std::vector<std::string>{in_quotes(path) + ": CSV is not read (use JSONL or id<TAB>text "
+                                                     ".tsv), skipped"});
+}
+
+TEST_CASE("regression: #15 a pipe named directly is JSONL if it begins with '{', else text") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string fifo = (dir.path() / "pipe").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto read_pipe = [&](const std::string& bytes) {
+        // A child writes what a shell's <(zcat ...) would; the reader runs here.
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            std::FILE* out = std::fopen(fifo.c_str(), "wb");
+            const bool ok =
+                out != nullptr && std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+            if (out != nullptr) std::fclose(out);
+            ::_exit(ok ? 0 : 1);
+        }
+        const Read r = read(fifo);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        CHECK(WIFEXITED(status));
+        return r;
+    };
+    SUBCASE("JSONL, after white space and a byte-order mark") {
+        const Read r = read_pipe(
+            "\xEF\xBB\xBF \n{\"id\": \"p1\", \"text\": \"بوتين\"}\nnot json\n"
+            "{\"id\": \"p2\", \"text\": \"ترامب\"}\n");
+        CHECK(ids(r.docs) == std::vector<std::string>{"p1", "p2"});
+        CHECK(r.docs[1].line == 4);  // lines counted from the first byte
+        CHECK(r.warnings == std::vector<std::string>{in_quotes(fifo) +
+                                                     " line 3: not a JSON object, line skipped"});
+    }
+    SUBCASE("text: one document named after the pipe") {
+        const Read r = read_pipe("\n  عنوان\nنص {\"id\": 1}\n");
+        REQUIRE(ids(r.docs) == std::vector<std::string>{"pipe"});
+        CHECK(r.docs[0].title == "عنوان");
+        CHECK(r.docs[0].text == "\n  عنوان\nنص {\"id\": 1}\n");  // nothing lost to the look
+        CHECK(r.warnings.empty());
+    }
+}
+
+TEST_CASE("regression: #15 file names that are not valid UTF-8 or hold a control character") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string root = dir.path().string();
+    dir.write("good.txt", "جيد");
+    dir.write("bad\xff.txt", "تالف");
+    dir.write("tab\there.txt", "جدول");
+    dir.write("c1\xc2\x85.txt", "سطر");
+    dir.write("sub\xfe/inside.txt", "داخل");
+    const ReadWithUnread r = read_unread(root);
+    CHECK(ids(r.docs) == std::vector<std::string>{"good.txt"});
+    CHECK(r.warnings ==
+          std::vector<std::string>{
+              in_quotes(root + "/bad\\xFF.txt") +
+                  ": file name is not valid UTF-8, skipped: rename it",
+              in_quotes(root + "/c1\\xC2\\x85.txt") +
+                  ": file name contains a control character (U+0085), skipped: rename it",
+              in_quotes(root + "/sub\\xFE") +
+                  ": directory name is not valid UTF-8, skipped: rename it",
+              in_quotes(root + "/tab\\x09here.txt") +
+                  ": file name contains a control character (U+0009), skipped: rename it",
+          });
+    CHECK(r.unread.empty());  // such a name gives no id: nothing to keep from it
+    // Named directly, as a SOURCE: the same.
+    const Read direct = read(root + "/bad\xff.txt");
+    CHECK(direct.docs.empty());
+    CHECK(direct.warnings ==
+          std::vector<std::string>{in_quotes(root + "/bad\\xFF.txt") +
+                                   ": file name is not valid UTF-8, skipped: rename it"});
+}
+
+TEST_CASE("regression: #15 what a warning leaves unread is told to on_unread, and no more") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string root = dir.write("docs/a.txt", "نص");
+    dir.write("docs/empty.txt", "");
+    dir.write("docs/sub/b.txt", "نص \xff تالف");  // repaired, still a warning
+    std::filesystem::create_symlink("/nonexistent/fahras", dir.path() / "docs/gone.txt");
+    const ReadWithUnread below = read_unread((dir.path() / "docs").string());
+    CHECK(ids(below.docs) == std::vector<std::string>{"a.txt", "sub/b.txt"});
+    CHECK(below.unread ==
+          std::vector<std::string>{"path gone.txt 0", "path empty.txt 0", "path sub/b.txt 0"});
+
+    const std::string jsonl = dir.write("a.jsonl",
+                                        "{\"id\": \"j1\", \"text\": \"نص \xff\"}\n"
+                                        "{\"id\": \"j2\"}\n"
+                                        "{\"id\": \"j1\", \"text\": \"نص\"}\n"
+                                        "{\"text\": \"بلا معرف\"}\n"
+                                        "[1]\n");
+    CHECK(read_unread(jsonl).unread ==
+          std::vector<std::string>{"id j2 2", "source  4", "source  5"});
+    CHECK(read_unread((dir.path() / "missing").string()).unread.empty());  // gone, not unread
+}

@@ -463,7 +463,7 @@ TEST_CASE("the words pending for the spelling table are committed past 100,000 d
     writer.commit();
 }
 
-TEST_CASE("--prune removes the documents of vanished sources and files, never after a warning") {
+TEST_CASE("--prune removes the documents of vanished sources and files, not those left unread") {
     const fahras::test::TempDir dir;
     const std::string db = (dir.path() / "index").string();
     const std::string docs = dir.write("docs/x.txt", "مدينة أولى");
@@ -479,15 +479,17 @@ TEST_CASE("--prune removes the documents of vanished sources and files, never af
     fahras::IndexOptions keep;
     CHECK(counts(fahras::index_sources(db, {dir_source, a}, keep, {})) == Counts{0, 0, 0, 3, 4});
 
-    // A source read with a warning is not pruned: a read error must not remove documents.
+    // A file with a warning keeps only its own documents (issue #15): y.txt goes.
     (void)dir.write("docs/empty.txt", "");
-    CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{0, 0, 0, 3, 4});
-    std::filesystem::remove(dir.path() / "docs/empty.txt");
     CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{0, 0, 1, 3, 3});
     CHECK(ids(db, "ثانية").empty());
+    std::filesystem::remove(dir.path() / "docs/empty.txt");
+    CHECK(counts(fahras::index_sources(db, {dir_source, a}, options, {})) == Counts{0, 0, 0, 3, 3});
 
-    // A SOURCE that is gone, named or not, takes its documents with it.
+    // A SOURCE that is gone, named or not, takes its documents with it: all of them, more
+    // than half, so only with force_prune (an unmounted path looks gone too).
     std::filesystem::remove(a);
+    options.force_prune = true;
     CHECK(counts(fahras::index_sources(db, {dir_source}, options, {})) == Counts{0, 0, 2, 1, 1});
     CHECK(ids(db, "مدينة") == std::vector<std::string>{"x.txt"});
 }
@@ -688,4 +690,249 @@ TEST_CASE("regression: #15 an update without a stemmer keeps the index's, anothe
          "update without --stemmer keeps 'snowball')")
             .c_str(),
         fahras::IndexVersionError);
+}
+
+// --- Issue #15: input (items 4, 6, 14) -------------------------------------------------------
+
+namespace {
+
+/** @p text repeated @p times. */
+std::string repeat(std::string_view text, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += text;
+    return out;
+}
+
+/** 'PATH', built without `"'" + string` (GCC 12 warns about it: a false -Wrestrict). */
+std::string in_quotes(std::string_view path) {
+    std::string q;
+    q.push_back('\'');
+    q.append(path);
+    q.push_back('\'');
+    return q;
+}
+
+/** The ids of the hits of @p result, in order. */
+std::vector<std::string> ids(const fahras::SearchResult& result) {
+    std::vector<std::string> out;
+    for (const fahras::Hit& hit : result.hits) out.push_back(hit.id);
+    return out;
+}
+
+/** The number of SOURCEs recorded in index @p db. */
+std::size_t recorded_sources(const std::string& db) {
+    const Xapian::Database xdb(db);
+    const std::string prefix(fahras::schema::kMetaSourcePrefix);
+    return static_cast<std::size_t>(
+        std::distance(xdb.metadata_keys_begin(prefix), xdb.metadata_keys_end(prefix)));
+}
+
+/** The warnings of a run, collected. */
+struct Warnings {
+    std::vector<std::string> lines;
+    fahras::IndexCallbacks callbacks() {
+        fahras::IndexCallbacks c;
+        c.on_warning = [this](const fahras::InputError& e) { lines.push_back(e.what()); };
+        return c;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("regression: #15 a source name too long for one term is indexed and found by it") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    // 130 ARABIC LETTER BEH (260 bytes, past Xapian's 245 with the XSOURCE prefix), then a
+    // letter that tells the two names apart only at their end.
+    const std::string first = repeat("\u0628", 130) + " A";
+    const std::string second = repeat("\u0628", 130) + " B";
+    const std::string source =
+        dir.write("long.jsonl", "{\"id\": \"n1\", \"text\": \"مدينة\", \"source\": \"" + first +
+                                    "\"}\n{\"id\": \"n2\", \"text\": \"مدينة\", \"source\": \"" +
+                                    second + "\"}\n");
+    const fahras::IndexStats stats = fahras::index_sources(db, {source}, {}, {});
+    CHECK(stats.warnings == 0);
+    CHECK(stats.index_size == 2);
+
+    const fahras::Searcher searcher(db);
+    // source:"NAME" in the query (case-folded like any name) and SearchOptions::sources.
+    CHECK(ids(db, "مدينة source:\"" + repeat("\u0628", 130) + " a\"") ==
+          std::vector<std::string>{"n1"});
+    fahras::SearchOptions options;
+    options.sources = {second};
+    options.facets = {fahras::Facet::Source};
+    const fahras::SearchResult result = searcher.search("مدينة", options);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].id == "n2");
+    REQUIRE(result.facets.size() == 1);
+    REQUIRE(result.facets[0].counts.size() == 1);
+    CHECK(result.facets[0].counts[0].value == second);  // the name whole
+}
+
+TEST_CASE("regression: #15 a word too long to index, seen three times, does not fail the commit") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    const std::string word = repeat("\u0628", 150);  // 300 bytes
+    {
+        fahras::IndexWriter writer(path, {});
+        writer.add({.id = "long", .text = "مدينة " + word + " " + word + " " + word});
+        writer.commit();  // the spelling table once got the word: "Key too long"
+    }
+    CHECK(ids(path, "مدينة") == std::vector<std::string>{"long"});
+    CHECK(spelling_frequency(Xapian::Database(path), word) == 0);
+}
+
+TEST_CASE("regression: #15 --prune keeps only what a warning left unread, and says so") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    for (const char* name : {"a", "b", "c", "d"})
+        (void)dir.write(std::string("docs/") + name + ".txt", "مدينة");
+    const std::string docs = (dir.path() / "docs").string();
+    const std::string news = dir.write("news.jsonl", lines({1, 2, 3, 4}));
+    fahras::IndexOptions options;
+    options.prune = true;
+    CHECK(counts(fahras::index_sources(db, {docs, news}, options, {})) == Counts{8, 0, 0, 0, 8});
+
+    SUBCASE("an empty file keeps itself, not its directory: b.txt goes") {
+        std::filesystem::remove(dir.path() / "docs/b.txt");
+        (void)dir.write("docs/empty.txt", "");
+        Warnings w;
+        const fahras::IndexStats stats =
+            fahras::index_sources(db, {docs, news}, options, w.callbacks());
+        CHECK(counts(stats) == Counts{0, 0, 1, 7, 7});
+        CHECK(stats.not_pruned == 0);
+        CHECK(w.lines ==
+              std::vector<std::string>{in_quotes(docs + "/empty.txt") + ": empty file, skipped"});
+    }
+    SUBCASE("a changed file with a warning keeps its own documents") {
+        (void)dir.write("docs/c.txt", "قرية \xff");  // repaired, indexed, warned
+        std::filesystem::remove(dir.path() / "docs/d.txt");
+        const fahras::IndexStats stats = fahras::index_sources(db, {docs}, options, {});
+        CHECK(counts(stats) == Counts{0, 1, 1, 2, 7});
+    }
+    SUBCASE("a JSONL line skipped with its id read keeps that id; the others are pruned") {
+        (void)dir.write("news.jsonl", lines({1}) + "{\"id\": \"d2\"}\n" + lines({3}));
+        Warnings w;
+        const fahras::IndexStats stats =
+            fahras::index_sources(db, {docs, news}, options, w.callbacks());
+        CHECK(counts(stats) == Counts{0, 0, 1, 6, 7});  // d4 goes, d2 stays
+        CHECK(ids(db, "\"رقم 2\"") == std::vector<std::string>{"d2"});
+        CHECK(stats.not_pruned == 0);
+    }
+    SUBCASE("a JSONL line whose id cannot be read keeps the whole file, with a warning") {
+        (void)dir.write("news.jsonl", lines({1}) + "{\"id\": \"d2\", \"text\": \n" + lines({3}));
+        Warnings w;
+        const fahras::IndexStats stats =
+            fahras::index_sources(db, {docs, news}, options, w.callbacks());
+        CHECK(counts(stats) == Counts{0, 0, 0, 6, 8});
+        CHECK(stats.not_pruned == 1);
+        CHECK(stats.warnings == 2);
+        CHECK(w.lines == std::vector<std::string>{
+                             in_quotes(news) + " line 2: not a JSON object, line skipped",
+                             in_quotes(news) + ": not pruned: line 2 could not be read",
+                         });
+    }
+}
+
+TEST_CASE("regression: #15 --prune refuses to remove more than half of a SOURCE unless forced") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    for (const char* name : {"a", "b", "c"})
+        (void)dir.write(std::string("mnt/") + name + ".txt", "مدينة");
+    const std::string mnt = (dir.path() / "mnt").string();
+    const std::string other = dir.write("other.jsonl", lines({1, 2}));
+    fahras::IndexOptions options;
+    options.prune = true;
+    CHECK(counts(fahras::index_sources(db, {mnt, other}, options, {})) == Counts{5, 0, 0, 0, 5});
+
+    SUBCASE("a SOURCE directory that reads as empty (an unmounted mount point)") {
+        for (const char* name : {"a", "b", "c"})
+            std::filesystem::remove(dir.path() / "mnt" / (std::string(name) + ".txt"));
+        Warnings w;
+        fahras::IndexStats stats = fahras::index_sources(db, {mnt, other}, options, w.callbacks());
+        CHECK(counts(stats) == Counts{0, 0, 0, 2, 5});
+        CHECK(stats.not_pruned == 1);
+        CHECK(w.lines ==
+              std::vector<std::string>{
+                  in_quotes(mnt) + ": not pruned: would remove 3 of 3 documents (more than half); "
+                                   "use --force-prune if that is intended"});
+        options.force_prune = true;
+        stats = fahras::index_sources(db, {mnt, other}, options, {});
+        CHECK(counts(stats) == Counts{0, 0, 3, 2, 2});
+        CHECK(stats.not_pruned == 0);
+    }
+    SUBCASE("two of three files gone is more than half; one is not") {
+        std::filesystem::remove(dir.path() / "mnt/a.txt");
+        std::filesystem::remove(dir.path() / "mnt/b.txt");
+        CHECK(counts(fahras::index_sources(db, {mnt, other}, options, {})) ==
+              Counts{0, 0, 0, 3, 5});
+        (void)dir.write("mnt/b.txt", "مدينة");  // back, the same: unchanged
+        CHECK(counts(fahras::index_sources(db, {mnt, other}, options, {})) ==
+              Counts{0, 0, 1, 4, 4});
+    }
+    SUBCASE("a recorded SOURCE that is gone, named or not, keeps its record until forced") {
+        std::filesystem::rename(mnt, dir.path() / "elsewhere");
+        Warnings w;
+        CHECK(counts(fahras::index_sources(db, {other}, options, w.callbacks())) ==
+              Counts{0, 0, 0, 2, 5});
+        CHECK(w.lines ==
+              std::vector<std::string>{
+                  in_quotes(mnt) + ": not pruned: would remove 3 of 3 documents (more than half); "
+                                   "use --force-prune if that is intended"});
+        w.lines.clear();
+        CHECK(counts(fahras::index_sources(db, {mnt, other}, options, w.callbacks())) ==
+              Counts{0, 0, 0, 2, 5});
+        CHECK(w.lines ==
+              std::vector<std::string>{
+                  in_quotes(mnt) + ": no such file or directory",
+                  in_quotes(mnt) + ": not pruned: would remove 3 of 3 documents (more than half); "
+                                   "use --force-prune if that is intended"});
+        options.force_prune = true;
+        CHECK(recorded_sources(db) == 2);
+        CHECK(counts(fahras::index_sources(db, {other}, options, {})) == Counts{0, 0, 3, 2, 2});
+        CHECK(recorded_sources(db) == 1);
+    }
+}
+
+TEST_CASE("regression: #15 RFC 2822 and day-first dates are filed by day; the undated counted") {
+    // See: issue #15
+    const fahras::test::TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    const auto record = [](const char* id, const char* date) {
+        return std::string("{\"id\": \"") + id + "\", \"text\": \"مدينة\", \"date\": \"" + date +
+               "\"}\n";
+    };
+    const std::string news = dir.write(
+        "news.jsonl",
+        record("iso", "2015-07-21 02:51:32") + record("rfc", "Sun, 18 Feb 2018 17:21:49 GMT") +
+            record("offset", "Sun, 18 Feb 2018 21:35:43 +0400") + record("dmy", "17/05/2015") +
+            record("bad", "05/17/2015") + "{\"id\": \"none\", \"text\": \"مدينة\"}\n");
+    Warnings w;
+    const fahras::IndexStats stats = fahras::index_sources(db, {news}, {}, w.callbacks());
+    CHECK(stats.index_size == 6);
+    CHECK(stats.undated == 2);
+    CHECK(w.lines == std::vector<std::string>{
+                         in_quotes(news) +
+                         " line 5: date '05/17/2015' not understood (use ISO 8601 YYYY-MM-DD), "
+                         "document indexed undated"});
+
+    const fahras::Searcher searcher(db);
+    fahras::SearchOptions options;
+    options.since = "2018";
+    std::vector<std::string> since_2018 = ids(searcher.search("مدينة", options));
+    std::sort(since_2018.begin(), since_2018.end());
+    CHECK(since_2018 == std::vector<std::string>{"offset", "rfc"});
+    options.since = "2015-05";
+    options.until = "2015-05";
+    CHECK(ids(searcher.search("مدينة", options)) == std::vector<std::string>{"dmy"});
+    fahras::SearchOptions facets;
+    facets.facets = {fahras::Facet::Month};
+    const fahras::SearchResult result = searcher.search("مدينة", facets);
+    REQUIRE(result.facets.size() == 1);
+    CHECK(result.facets[0].counts.size() == 3);  // 2015-05, 2015-07, 2018-02
+    CHECK(result.facets[0].missing == 2);        // bad, none
 }

@@ -1,5 +1,6 @@
 /** @file
- *  @brief Reading document collections: .txt and .html files, directories of them, and JSONL.
+ *  @brief Reading document collections: .txt and .html files, directories of them, JSONL,
+ *  .tsv, pipes and standard input.
  */
 #include "fahras/corpus.h"
 
@@ -18,20 +19,18 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "fahras/normalize.h"
+#include "records.h"
 #include "unicode_text.h"
 
 namespace fahras {
@@ -45,13 +44,15 @@ constexpr std::string_view kUtf8Bom =
 constexpr std::string_view kUtf16LeBom = "\xFF\xFE";  // ZERO WIDTH NO-BREAK SPACE, UTF-16LE
 constexpr std::string_view kUtf16BeBom = "\xFE\xFF";  // ZERO WIDTH NO-BREAK SPACE, UTF-16BE
 
-enum class FileKind { Text, Html, Jsonl, Other };
+enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 
 FileKind kind_of(const fs::path& path) {
     const std::string ext = path.extension().string();
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".html" || ext == ".htm") return FileKind::Html;
     if (ext == ".jsonl") return FileKind::Jsonl;
+    if (ext == ".tsv") return FileKind::Tsv;
+    if (ext == ".csv") return FileKind::Csv;
     return FileKind::Other;
 }
 
@@ -242,11 +243,9 @@ std::size_t part_end(std::string_view bytes, const Decoding& decoding) {
 
 // --- .txt files ------------------------------------------------------------------------------
 
-void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
-                    const ReadOptions& options, const DocumentSink& on_document,
-                    const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+void read_text(std::istream& in, const std::string& id, const std::string& shown,
+               const ReadOptions& options, const DocumentSink& on_document,
+               const WarningSink& on_warning) {
     const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
     std::string pending = read_some(in, limit, shown);
     Decoding decoding = choose_decoding(pending, options);
@@ -275,6 +274,14 @@ void read_text_file(const fs::path& path, const std::string& id, const std::stri
         }
         if (!more && pending.empty()) break;
     }
+}
+
+void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
+                    const ReadOptions& options, const DocumentSink& on_document,
+                    const WarningSink& on_warning) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    read_text(in, id, shown, options, on_document, on_warning);
 }
 
 // --- .html files -----------------------------------------------------------------------------
@@ -446,136 +453,6 @@ void read_html_file(const fs::path& path, const std::string& id, const std::stri
     on_document(std::move(doc));
 }
 
-// --- JSONL -----------------------------------------------------------------------------------
-
-std::string string_field(const nlohmann::json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    return it->dump();
-}
-
-/** The first control character (C0, DEL or C1) in @p id, as "U+XXXX", or empty. */
-std::string control_character(std::string_view id) {
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const auto c = static_cast<unsigned char>(id[i]);
-        unsigned code = 0x110000;
-        if (c < 0x20 || c == 0x7F) code = c;
-        // C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8.
-        if (c == 0xC2 && i + 1 < id.size()) {
-            const auto next = static_cast<unsigned char>(id[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) code = next;
-        }
-        if (code < 0x110000) {
-            char name[8];
-            std::snprintf(name, sizeof name, "U+%04X", code);
-            return name;
-        }
-    }
-    return {};
-}
-
-enum class LineRead { Line, TooLong, End };
-
-/** The next line of @p in without its '\n', if at most @p limit bytes long; a longer one
- *  is skipped without being kept (memory stays bounded). */
-LineRead next_line(std::istream& in, std::string& line, std::size_t limit) {
-    line.clear();
-    bool too_long = false;
-    bool any = false;
-    std::array<char, 1 << 16> buffer;
-    for (;;) {
-        in.get(buffer.data(), static_cast<std::streamsize>(buffer.size()), '\n');
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got > 0) {
-            any = true;
-            if (!too_long && line.size() + got > limit) {
-                too_long = true;
-                std::string().swap(line);
-            }
-            if (!too_long) line.append(buffer.data(), got);
-        }
-        if (in.bad() || in.eof()) break;
-        if (in.fail()) in.clear();  // nothing read: the next character is the '\n'
-        const int next = in.rdbuf()->sgetc();
-        if (next == '\n') {
-            in.rdbuf()->sbumpc();
-            any = true;
-            break;
-        }
-        if (next == std::char_traits<char>::eof()) {
-            in.setstate(std::ios::eofbit);
-            break;
-        }
-    }
-    if (!any) return LineRead::End;
-    return too_long ? LineRead::TooLong : LineRead::Line;
-}
-
-void read_jsonl(const fs::path& path, const std::string& shown, const ReadOptions& options,
-                const DocumentSink& on_document, const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
-    std::unordered_map<std::string, std::size_t> seen;  // id -> the line it was last on
-    std::size_t number = 0;
-    std::string line;
-    for (LineRead r; (r = next_line(in, line, options.max_document_bytes)) != LineRead::End;) {
-        ++number;
-        if (r == LineRead::TooLong) {
-            on_warning(InputError(shown, number,
-                                  "longer than " + std::to_string(options.max_document_bytes) +
-                                      " bytes, line skipped"));
-            continue;
-        }
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (number == 1 && line.starts_with(kUtf8Bom)) line.erase(0, kUtf8Bom.size());
-        if (trim(line).empty()) continue;
-        if (auto bad = detail::sanitize_utf8(line)) {
-            on_warning(InputError(shown, number,
-                                  "invalid UTF-8 at byte " + std::to_string(*bad) +
-                                      " of the line, bad bytes replaced with U+FFFD"));
-        }
-        const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
-        if (object.is_discarded() || !object.is_object()) {
-            on_warning(InputError(shown, number, "not a JSON object, line skipped"));
-            continue;
-        }
-        Document doc;
-        doc.id = string_field(object, "id");
-        if (doc.id.empty()) {
-            on_warning(InputError(shown, number, "no \"id\", line skipped"));
-            continue;
-        }
-        if (const std::string control = control_character(doc.id); !control.empty()) {
-            on_warning(
-                InputError(shown, number,
-                           "\"id\" contains a control character (" + control + "), line skipped"));
-            continue;
-        }
-        const auto text = object.find("text");
-        if (text == object.end() || !text->is_string()) {
-            on_warning(InputError(shown, number, "no \"text\" string, line skipped"));
-            continue;
-        }
-        doc.text = text->get<std::string>();
-        doc.title = string_field(object, "title");
-        doc.date = string_field(object, "date");
-        doc.source = string_field(object, "source");
-        doc.url = string_field(object, "url");
-        if (const auto [it, added] = seen.try_emplace(doc.id, number); !added) {
-            on_warning(InputError(shown, number,
-                                  "id '" + doc.id + "' also on line " + std::to_string(it->second) +
-                                      ", this line replaces it"));
-            it->second = number;
-        }
-        on_document(std::move(doc));
-    }
-    if (in.bad()) {
-        throw InputError(shown, number, errno_message("read error after this line: "));
-    }
-}
-
 // --- Directories -----------------------------------------------------------------------------
 
 /** A directory's identity, to read each directory once (symbolic links can make loops). */
@@ -587,10 +464,28 @@ std::optional<DirKey> dir_key(const fs::path& dir) {
     return DirKey{st.st_dev, st.st_ino};
 }
 
+/** Why a file or directory named @p name cannot give ids (every output format is a line of
+ *  UTF-8, and Python decodes each id), or empty if it can. @p what: "file" or "directory". */
+std::string bad_name(std::string_view name, std::string_view what) {
+    std::string problem(what);
+    if (detail::first_invalid_utf8(name))
+        return problem + " name is not valid UTF-8, skipped: rename it";
+    if (const std::string control = detail::control_character(name); !control.empty()) {
+        return problem + " name contains a control character (" + control + "), skipped: rename it";
+    }
+    return {};
+}
+
 void read_directory(const fs::path& root, const std::string& shown, const ReadOptions& options,
                     const DocumentSink& on_document, const WarningSink& on_warning) {
     const auto shown_path = [&](const fs::path& p) {
         return (fs::path(shown) / p.lexically_relative(root)).string();
+    };
+    // A problem with something below the root leaves the ids from its path unread.
+    const auto warn_below = [&](const fs::path& p, const std::string& problem) {
+        on_warning(InputError(shown_path(p), 0, problem));
+        detail::report_unread(options, Unread::Scope::Path,
+                              p.lexically_relative(root).generic_string(), 0);
     };
     std::vector<fs::path> files;
     std::set<DirKey> visited;
@@ -605,10 +500,11 @@ void read_directory(const fs::path& root, const std::string& shown, const ReadOp
         for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
             entries.push_back(*it);
         }
-        if (ec) {
-            on_warning(InputError(dir == root ? shown : shown_path(dir), 0,
-                                  "cannot read directory: " + ec.message()));
-            if (entries.empty()) continue;
+        if (ec && dir == root) {
+            on_warning(InputError(shown, 0, "cannot read directory: " + ec.message()));
+            detail::report_unread(options, Unread::Scope::Source, {}, 0);
+        } else if (ec) {
+            warn_below(dir, "cannot read directory: " + ec.message());
         }
         std::sort(entries.begin(), entries.end());
         std::vector<fs::path> subdirs;
@@ -617,27 +513,32 @@ void read_directory(const fs::path& root, const std::string& shown, const ReadOp
             if (is_hidden(p)) continue;
             const FileKind kind = kind_of(p);
             const fs::file_status status = entry.status(ec);  // follows symbolic links
-            if (fs::is_directory(status)) {
+            const bool is_dir = fs::is_directory(status);
+            if (!is_dir && kind != FileKind::Text && kind != FileKind::Html) continue;
+            if (const std::string bad =
+                    bad_name(p.filename().string(), is_dir ? "directory" : "file");
+                !bad.empty()) {
+                // Nothing is left unread: an id from that name could not be shown, and a
+                // document an earlier version indexed under it can go.
+                on_warning(InputError(detail::escape_bytes(shown_path(p)), 0, bad));
+                continue;
+            }
+            if (is_dir) {
                 const auto key = dir_key(p);
                 if (!key) {
-                    on_warning(InputError(shown_path(p), 0, errno_message("cannot read: ")));
+                    warn_below(p, errno_message("cannot read: "));
                 } else if (!visited.insert(*key).second) {
-                    on_warning(InputError(shown_path(p), 0,
-                                          "directory already read (symbolic link loop?), "
-                                          "skipped"));
+                    warn_below(p, "directory already read (symbolic link loop?), skipped");
                 } else {
                     subdirs.push_back(p);
                 }
-                continue;
-            }
-            if (kind != FileKind::Text && kind != FileKind::Html) continue;
-            if (ec && entry.is_symlink()) {
-                on_warning(InputError(shown_path(p), 0, "broken symbolic link, skipped"));
+            } else if (ec && entry.is_symlink()) {
+                warn_below(p, "broken symbolic link, skipped");
             } else if (ec) {
-                on_warning(InputError(shown_path(p), 0, "cannot read: " + ec.message()));
+                warn_below(p, "cannot read: " + ec.message());
             } else if (!fs::is_regular_file(status)) {
                 // Reading a FIFO would wait for ever, a device for ever or nothing.
-                on_warning(InputError(shown_path(p), 0, "not a regular file, skipped"));
+                warn_below(p, "not a regular file, skipped");
             } else {
                 files.push_back(p);
             }
@@ -649,15 +550,117 @@ void read_directory(const fs::path& root, const std::string& shown, const ReadOp
     for (const fs::path& file : files) {
         const std::string id = file.lexically_relative(root).generic_string();
         if (options.skip_file && options.skip_file(file.string(), id)) continue;
+        // Any warning about a file leaves its documents unread: a pruning writer keeps them.
+        bool warned = false;
+        const WarningSink file_warning = [&](const InputError& e) {
+            warned = true;
+            on_warning(e);
+        };
         try {
             if (kind_of(file) == FileKind::Html) {
-                read_html_file(file, id, shown_path(file), options, on_document, on_warning);
+                read_html_file(file, id, shown_path(file), options, on_document, file_warning);
             } else {
-                read_text_file(file, id, shown_path(file), options, on_document, on_warning);
+                read_text_file(file, id, shown_path(file), options, on_document, file_warning);
             }
         } catch (const InputError& e) {
-            on_warning(e);
+            file_warning(e);
         }
+        if (warned) detail::report_unread(options, Unread::Scope::Path, id, 0);
+    }
+}
+
+// --- Pipes and standard input ----------------------------------------------------------------
+
+/** A stream buffer that gives back the bytes already taken from another one, then the rest
+ *  of it: a pipe cannot be rewound once its first bytes were looked at. */
+class ReplayBuf : public std::streambuf {
+  public:
+    ReplayBuf(std::string head, std::streambuf& rest) : head_(std::move(head)), rest_(rest) {
+        setg(head_.data(), head_.data(), head_.data() + head_.size());
+    }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        const std::streamsize got =
+            rest_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (got <= 0) return traits_type::eof();
+        setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+        return traits_type::to_int_type(*gptr());
+    }
+
+  private:
+    std::string head_;
+    std::streambuf& rest_;
+    std::array<char, 1 << 16> buffer_{};
+};
+
+/** Reads a file named directly that is not a regular file (a pipe: `<(zcat a.jsonl.gz)`,
+ *  /dev/stdin) and whose name says nothing: JSONL if its first byte that is not white space
+ *  (after a UTF-8 byte-order mark) is '{', else one text document. */
+void read_pipe(const fs::path& path, const std::string& shown, const ReadOptions& options,
+               const DocumentSink& on_document, const WarningSink& on_warning) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    // White space before the first record is rare and short; this bounds a file of nothing
+    // else (it is then an empty text).
+    constexpr std::size_t kMostLeadingSpace = 1 << 16;
+    std::string head;
+    std::streambuf& rest = *in.rdbuf();
+    for (int c; head.size() < kMostLeadingSpace && (c = rest.sbumpc()) != EOF;) {
+        head.push_back(static_cast<char>(c));
+        const bool in_bom = head.size() <= kUtf8Bom.size() && kUtf8Bom.starts_with(head);
+        if (!in_bom && std::isspace(c) == 0) break;
+    }
+    const bool jsonl = !head.empty() && head.back() == '{';
+    ReplayBuf replay(std::move(head), rest);
+    std::istream replayed(&replay);
+    if (jsonl) {
+        detail::read_jsonl(replayed, shown, options, on_document, on_warning);
+    } else {
+        read_text(replayed, path.filename().string(), shown, options, on_document, on_warning);
+    }
+}
+
+/** Reads a file named directly (not a directory). */
+void read_file(const fs::path& path, const fs::file_status& status, const std::string& source,
+               const ReadOptions& options, const DocumentSink& on_document,
+               const WarningSink& on_warning) {
+    const std::string id = path.filename().string();
+    if (const std::string bad = bad_name(id, "file"); !bad.empty()) {
+        on_warning(InputError(detail::escape_bytes(source), 0, bad));
+        return;
+    }
+    const auto read_records = [&](auto read) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw InputError(source, 0, errno_message("cannot read: "));
+        read(in, source, options, on_document, on_warning);
+    };
+    switch (kind_of(path)) {
+        case FileKind::Jsonl:
+            read_records(detail::read_jsonl);
+            break;
+        case FileKind::Tsv:
+            read_records(detail::read_tsv);
+            break;
+        case FileKind::Csv:
+            // Quoting rules differ from one program to the next: better no document than
+            // a line of commas and quotes taken for one.
+            throw InputError(source, 0, "CSV is not read (use JSONL or id<TAB>text .tsv), skipped");
+        case FileKind::Html:
+            read_html_file(path, id, source, options, on_document, on_warning);
+            break;
+        case FileKind::Text:
+            read_text_file(path, id, source, options, on_document, on_warning);
+            break;
+        case FileKind::Other:
+            // A pipe or device named here is read: the user asked for it (`<(zcat a.gz)`).
+            if (fs::is_regular_file(status)) {
+                read_text_file(path, id, source, options, on_document, on_warning);
+            } else {
+                read_pipe(path, source, options, on_document, on_warning);
+            }
+            break;
     }
 }
 
@@ -673,56 +676,35 @@ void read_source(const std::string& source, const ReadOptions& options,
         throw Error("unknown encoding '" + options.encoding + "'");
     }
     try {
+        if (source == kStandardInput) {
+            std::ifstream in("/dev/stdin", std::ios::binary);
+            if (!in) throw InputError(source, 0, errno_message("cannot read: "));
+            detail::read_jsonl(in, source, options, on_document, on_warning);
+            return;
+        }
         const fs::path path(source);
         std::error_code ec;
         const fs::file_status status = fs::status(path, ec);
         if (status.type() == fs::file_type::not_found) {
-            throw InputError(source, 0, "no such file or directory");
+            // Gone, not unread: a pruning writer removes what it held (with its guard).
+            on_warning(InputError(source, 0, "no such file or directory"));
+            return;
         }
         if (ec) throw InputError(source, 0, "cannot read: " + ec.message());
-        // A FIFO named here is read: the user asked for it (`<(zcat a.txt.gz)`, a lock test).
         if (fs::is_directory(status)) {
             read_directory(path, source, options, on_document, on_warning);
-        } else if (kind_of(path) == FileKind::Jsonl) {
-            read_jsonl(path, source, options, on_document, on_warning);
-        } else if (kind_of(path) == FileKind::Html) {
-            read_html_file(path, path.filename().string(), source, options, on_document,
-                           on_warning);
         } else {
-            read_text_file(path, path.filename().string(), source, options, on_document,
-                           on_warning);
+            read_file(path, status, source, options, on_document, on_warning);
         }
     } catch (const InputError& e) {
         on_warning(e);
+        detail::report_unread(options, Unread::Scope::Source, {}, e.line());
     }
 }
 
 void read_source(const std::string& source, const DocumentSink& on_document,
                  const WarningSink& on_warning) {
     read_source(source, ReadOptions{}, on_document, on_warning);
-}
-
-std::optional<std::string> iso_day(std::string_view date) {
-    // YYYY-MM-DD, then the end, a time ('T' or a space) or nothing else.
-    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-    if (date.size() > 10 && date[10] != 'T' && date[10] != ' ') return std::nullopt;
-    const auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
-        int value = 0;
-        for (const char c : date.substr(at, length)) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    };
-    const std::optional<int> year = number(0, 4);
-    const std::optional<int> month = number(5, 2);
-    const std::optional<int> day = number(8, 2);
-    if (!year || !month || !day) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year(*year),
-                                          std::chrono::month(static_cast<unsigned>(*month)),
-                                          std::chrono::day(static_cast<unsigned>(*day))};
-    if (!ymd.ok()) return std::nullopt;
-    return std::string(date.substr(0, 10));
 }
 
 std::string source_key(std::string_view name) {

@@ -68,6 +68,11 @@ std::string content_hash(const Document& doc) {
          {&doc.id, &doc.title, &doc.text, &doc.date, &doc.source, &doc.url}) {
         all.append(*field).push_back('\0');
     }
+    // A day that only document_day reads (an RFC 2822 or day-first date), so that a document
+    // indexed undated before it could read the form is analyzed again, and only such one.
+    if (!doc.date.empty() && !iso_day(doc.date)) {
+        if (const std::optional<std::string> day = document_day(doc.date)) all.append(*day);
+    }
     return hex64(std::hash<std::string>{}(all));
 }
 
@@ -128,6 +133,7 @@ struct AnalyzedDocument {
     std::string content_hash;    ///< schema::kSlotContentHash, if known
     std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
     std::string file_state;      ///< schema::kSlotFileState, if read from a directory
+    std::string day;             ///< document_day(doc.date), empty if it has none
 };
 
 namespace {
@@ -137,6 +143,7 @@ AnalyzedDocument analyze(Document doc) {
     a.title_words = analysis_text(doc.title);
     a.text_words = analysis_text(doc.text);
     a.title_in_text = starts_with_title(doc.text, doc.title);
+    a.day = document_day(doc.date).value_or("");
     // Only the text: the other fields are value slots already (IndexWriter::add).
     a.data = detail::pack_text(doc.text);
     a.doc = std::move(doc);
@@ -348,10 +355,18 @@ struct IndexWriter::Impl {
             std::sort(by_position.begin(), by_position.end());
             for (auto& [position, term] : by_position) terms.push_back(std::move(term));
         }
+        // Xapian refuses a term over its limit, and throws away every document since the last
+        // commit with it: none may reach it, a title term ("ZS" + stem) included.
+        std::erase_if(terms, [](const std::string& term) {
+            return term.size() + schema::kPrefixTitle.size() > schema::kMaxTermBytes;
+        });
         // Stop words are indexed without positions (docs/index-layout.md): they are a fifth of
         // all words, and phrases are matched without them (query_text).
         const bool positional = !is_stop_word(word);
-        return terms_cache.emplace(word, WordTerms{std::move(terms), positional, has_letter(word)})
+        // A word that is not indexed is no suggestion; a long one would be a spelling key
+        // longer than Xapian's 255 bytes, which failed the commit and so every run.
+        const bool spelled = has_letter(word) && word.size() <= kMaxWordBytes;
+        return terms_cache.emplace(word, WordTerms{std::move(terms), positional, spelled})
             .first->second;
     }
 
@@ -467,7 +482,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
 
     xdoc.add_boolean_term(id_term);
     if (!doc.source.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixSource) + source_key(doc.source));
+        // Cut and hashed if too long for one term, as ids are: a long name once stopped
+        // every run at its record.
+        xdoc.add_boolean_term(schema::source_term(source_key(doc.source)));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
     xdoc.add_value(schema::kSlotHitFields, detail::pack_hit_fields({.id = doc.id,
@@ -475,9 +492,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
                                                                     .date = doc.date,
                                                                     .source = doc.source,
                                                                     .url = doc.url}));
-    if (const std::optional<std::string> day = iso_day(doc.date)) {
-        xdoc.add_value(schema::kSlotDay, *day);
-        xdoc.add_value(schema::kSlotMonth, day->substr(0, 7));
+    if (!analyzed.day.empty()) {
+        xdoc.add_value(schema::kSlotDay, analyzed.day);
+        xdoc.add_value(schema::kSlotMonth, analyzed.day.substr(0, 7));
     }
     if (!doc.source.empty()) xdoc.add_value(schema::kSlotSource, doc.source);
     if (!analyzed.content_hash.empty()) {
@@ -562,8 +579,11 @@ struct Item {
     /** Only store doc.file_state on the indexed document doc.doc.id (updating). */
     bool refresh_file_state = false;
     SourceState state;  ///< end_of_source: to record
-    /** end_of_source, pruning: the ids read from the source; its other documents go. */
+    /** end_of_source, pruning: the ids read from the source; its other documents go, but
+     *  those the reading left unread (keep_ids, keep_paths: see fahras::Unread). */
     std::optional<std::unordered_set<std::string>> ids;
+    std::unordered_set<std::string> keep_ids;  ///< Unread::Scope::Id
+    std::vector<std::string> keep_paths;       ///< Unread::Scope::Path
 };
 
 /** A bounded queue from the reading thread to one writing thread. */
@@ -669,6 +689,14 @@ class Run {
         stats_.removed += count;
     }
 
+    /** A SOURCE not pruned, and why (a warning). */
+    void not_pruned(const InputError& why) {
+        const std::lock_guard lock(mutex_);
+        ++stats_.warnings;
+        ++stats_.not_pruned;
+        if (callbacks_.on_warning) callbacks_.on_warning(why);
+    }
+
     [[nodiscard]] bool wants_progress() const { return bool(callbacks_.on_progress); }
 
     /** Before reading: what there is to read. */
@@ -765,6 +793,24 @@ std::optional<std::string> source_state(const std::string& path, bool warned) {
            ns(st.st_ctim) + '\t' + path;
 }
 
+/** True if SOURCE @p source is standard input or a file that is neither regular nor a
+ *  directory (a pipe, `<(zcat a.jsonl.gz)`): what it holds changes from run to run. */
+bool is_stream(const std::string& source) {
+    if (source == kStandardInput) return true;
+    struct stat st {};
+    return ::stat(source.c_str(), &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode);
+}
+
+/** What @p e says is wrong, without the `'PATH': ` it begins with. */
+std::string problem_of(const InputError& e) {
+    const std::string_view what = e.what();
+    const std::size_t prefix = e.path().size() + 4;  // 'PATH':<space>
+    if (e.line() == 0 && what.size() >= prefix && what.substr(1, e.path().size()) == e.path()) {
+        return std::string(what.substr(prefix));
+    }
+    return std::string(what);
+}
+
 /** The live generation, as the reading thread sees it: reopened whenever the writer's
  *  commits overtake it (Xapian::DatabaseModifiedError). */
 class Snapshot {
@@ -814,7 +860,10 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         const std::string& key = path_key.second;
         const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
         const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
-        if (live) {
+        // Standard input and pipes hold something else each run: never unchanged, never
+        // recorded, never pruned.
+        const bool stream = is_stream(source);
+        if (live && !stream) {
             const std::optional<std::string> now = source_state(path, false);
             const bool same =
                 now && now->starts_with("file ") &&
@@ -830,7 +879,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         }
         const std::size_t warnings_before = run.warnings();
         std::optional<std::unordered_set<std::string>> ids;
-        if (plan.prune && live) ids.emplace();
+        if (plan.prune && live && !stream) ids.emplace();
         // Files below a directory: one skipped while its size and times are those stored
         // with its document(s); otherwise its documents carry them, unless it warned.
         std::string file_state;
@@ -868,6 +917,19 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
             run.unchanged(same.size());
             run.read(same.size(), 0);
             return true;
+        };
+        // What the reading leaves unread, pruning keeps (a line that cannot be read: all).
+        std::optional<std::size_t> unread_line;  // set: the whole source was not read
+        std::unordered_set<std::string> keep_ids;
+        std::vector<std::string> keep_paths;
+        read.on_unread = [&](const Unread& u) {
+            if (u.scope == Unread::Scope::Source) {
+                if (!unread_line || *unread_line == 0) unread_line = u.line;
+            } else if (u.scope == Unread::Scope::Id) {
+                keep_ids.insert(u.id);
+            } else {
+                keep_paths.push_back(u.id);
+            }
         };
         read_source(
             source, read,
@@ -938,36 +1000,77 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         end.end_of_source = true;
         end.source = source;
         end.state.key = key;
-        end.state.value = source_state(path, warned).value_or("");
-        if (end.state.value.empty()) {
-            if (ids) end.ids.emplace();  // the source is gone: prune all its documents
-        } else if (!warned) {
-            end.ids = std::move(ids);  // a read error must not remove documents
+        if (!stream) end.state.value = source_state(path, warned).value_or("");
+        if (ids && unread_line) {
+            // A line whose id cannot be read may be any document's: prune none, and say so.
+            if (live->with([&](Xapian::Database& db) { return db.get_termfreq(source_term); })) {
+                run.not_pruned(InputError(
+                    source, 0,
+                    "not pruned: " + (*unread_line == 0 ? std::string("it could not "
+                                                                      "be read whole")
+                                                        : "line " + std::to_string(*unread_line) +
+                                                              " could not be read")));
+            }
+        } else if (ids) {
+            // Every document read (none if the source is gone), and what could not be read.
+            end.ids = std::move(ids);
+            end.keep_ids = std::move(keep_ids);
+            end.keep_paths = std::move(keep_paths);
         }
         open = queues[0].push(std::move(end));
         run.source_done(sizes.empty() ? 0 : sizes[index]);
     }
 }
 
+/** True if pruning must keep the document with id @p id: the reading left it unread. */
+bool kept(const Item& end, const std::string& id) {
+    if (end.keep_ids.contains(id)) return true;
+    return std::any_of(end.keep_paths.begin(), end.keep_paths.end(), [&](const std::string& p) {
+        // The path itself, its parts (`p#2`) and everything below it (`p/...`).
+        return id.starts_with(p) &&
+               (id.size() == p.size() || id[p.size()] == '#' || id[p.size()] == '/');
+    });
+}
+
+/** The warning that refuses to remove @p gone of the @p total documents of @p source. */
+InputError too_much_to_prune(const std::string& source, std::size_t gone, std::size_t total) {
+    return InputError(source, 0,
+                      "not pruned: would remove " + std::to_string(gone) + " of " +
+                          std::to_string(total) +
+                          " documents (more than half); use --force-prune if that is intended");
+}
+
+/** True if removing @p gone of @p total documents of a SOURCE is refused without
+ *  --force-prune: more than half of them (an unmounted mount point reads as empty). */
+bool too_much(std::size_t gone, std::size_t total, const IndexOptions& options) {
+    return !options.force_prune && gone > 0 && gone * 2 > total;
+}
+
 /** Writing thread, at the end of a source: records it, and prunes what it no longer holds. */
-void end_source(Xapian::WritableDatabase& db, Item& end, Run& run) {
+void end_source(Xapian::WritableDatabase& db, Item& end, Run& run, const IndexOptions& options) {
     const std::string meta_key = std::string(schema::kMetaSourcePrefix) + end.state.key;
+    if (end.ids) {
+        const std::string term = std::string(schema::kPrefixSourceKey) + end.state.key;
+        std::vector<Xapian::docid> gone;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            const std::string id = db.get_document(*p).get_value(schema::kSlotId);
+            if (!end.ids->contains(id) && !kept(end, id)) gone.push_back(*p);
+        }
+        const std::size_t total = db.get_termfreq(term);
+        if (too_much(gone.size(), total, options)) {
+            run.not_pruned(too_much_to_prune(end.source, gone.size(), total));
+            end.ids.reset();  // a source that is gone keeps its record: the next run asks again
+        } else {
+            if (!gone.empty()) detail::fault_point("prune");
+            for (const Xapian::docid id : gone) db.delete_document(id);
+            run.removed(gone.size());
+        }
+    }
     if (!end.state.value.empty()) {
         db.set_metadata(meta_key, end.state.value);
     } else if (end.ids) {
         db.set_metadata(meta_key, "");  // a source that is gone, pruned: deletes the key
     }
-    if (!end.ids) return;
-    const std::string term = std::string(schema::kPrefixSourceKey) + end.state.key;
-    std::vector<Xapian::docid> gone;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        if (!end.ids->contains(db.get_document(*p).get_value(schema::kSlotId))) {
-            gone.push_back(*p);
-        }
-    }
-    if (!gone.empty()) detail::fault_point("prune");
-    for (const Xapian::docid id : gone) db.delete_document(id);
-    run.removed(gone.size());
 }
 
 /** Writing thread: analyzes (if not done) and adds each document, committing in batches. */
@@ -975,7 +1078,7 @@ void write_all(IndexWriter& writer, Queue& queue, const IndexOptions& options, R
     Batch batch(options);
     while (std::optional<Item> item = queue.pop()) {
         if (item->end_of_source) {
-            end_source(detail::WriterAccess::db(writer), *item, run);
+            end_source(detail::WriterAccess::db(writer), *item, run, options);
             continue;
         }
         if (item->refresh_file_state) {
@@ -995,10 +1098,17 @@ void write_all(IndexWriter& writer, Queue& queue, const IndexOptions& options, R
             analyzed.file_state = std::move(item->doc.file_state);
             item->doc = std::move(analyzed);
         }
+        // A document IndexWriter refuses is skipped, named by its file (and line). Xapian's
+        // own refusal of a document (InvalidArgumentError: a term too long) stays an error:
+        // glass then throws away every document since the last commit, so going on would
+        // lose them unsaid. Every term is bounded before it gets there (Impl::text_terms,
+        // schema::bounded_term).
         try {
             detail::WriterAccess::add(writer, item->doc);
         } catch (const InputError& e) {
-            run.warn(InputError(item->source, 0, std::string("document skipped: ") + e.what()));
+            const Document& doc = item->doc.doc;
+            run.warn(InputError(item->source, doc.line,
+                                "document '" + doc.id + "' skipped: " + problem_of(e)));
             continue;
         }
         // Small batches keep Xapian's in-memory changes, and so memory and the cost of each
@@ -1160,24 +1270,37 @@ void build_generation(const NewGeneration& gen, const std::vector<std::string>& 
 }
 
 /** Removes the documents of every SOURCE recorded in @p db that no longer exists, and its
- *  record; commits; returns how many documents went. */
-std::size_t prune_vanished_sources(Xapian::WritableDatabase& db) {
+ *  record, unless that is refused (too_much: all of its documents would go); SOURCEs named
+ *  in this run (@p sources) were pruned at their end already. Commits; returns how many
+ *  documents went. */
+std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
+                                   const std::vector<std::string>& sources,
+                                   const IndexOptions& options, Run& run) {
     detail::fault_point("prune");
     const std::string prefix(schema::kMetaSourcePrefix);
-    std::vector<std::string> gone;
+    std::unordered_set<std::string> named;
+    for (const std::string& source : sources) named.insert(source_key(source).second);
+    std::vector<std::pair<std::string, std::string>> gone;  // key, path
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+        const std::string key = (*k).substr(prefix.size());
         const std::string value = db.get_metadata(*k);
         const auto tab = value.find('\t');
         std::error_code ec;
-        if (tab != std::string::npos && !std::filesystem::exists(value.substr(tab + 1), ec) &&
-            !ec) {
-            gone.push_back((*k).substr(prefix.size()));
+        if (tab != std::string::npos && !named.contains(key) &&
+            !std::filesystem::exists(value.substr(tab + 1), ec) && !ec) {
+            gone.emplace_back(key, value.substr(tab + 1));
         }
     }
     std::size_t removed = 0;
-    for (const std::string& key : gone) {
+    for (const auto& [key, path] : gone) {
         const std::string term = std::string(schema::kPrefixSourceKey) + key;
-        removed += db.get_termfreq(term);
+        const std::size_t count = db.get_termfreq(term);
+        if (too_much(count, count, options)) {
+            // An unmounted network path looks gone too: its record stays, asked again.
+            run.not_pruned(too_much_to_prune(path, count, count));
+            continue;
+        }
+        removed += count;
         db.delete_document(term);
         db.set_metadata(prefix + key, "");
     }
@@ -1212,12 +1335,13 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         plan.read = options.read;
         read_and_write(sources, {target.get()}, resolved, plan, run);
         Xapian::WritableDatabase& db = detail::WriterAccess::db(*target);
-        if (options.prune) run.removed(prune_vanished_sources(db));
+        if (options.prune) run.removed(prune_vanished_sources(db, sources, resolved, run));
         // Set by this run's changes, or by those of a run killed before it got here.
         if (!db.get_metadata(std::string(schema::kMetaVariantsStale)).empty()) {
             detail::WriterAccess::update_variants(*target);
         }
         stats.index_size = target->document_count();
+        stats.undated = stats.index_size - db.get_value_freq(schema::kSlotDay);
     } else {
         if (dir.plain()) {
             throw IndexVersionError("index '" + path +
@@ -1236,6 +1360,7 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         update_variants(db);
         db.commit();
         stats.index_size = db.get_doccount();
+        stats.undated = stats.index_size - db.get_value_freq(schema::kSlotDay);
         db.close();
         gen.publish();
     }

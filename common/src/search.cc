@@ -590,7 +590,10 @@ std::string prepare_query(std::string_view query) {
         const std::size_t value_start = v.start;
         const std::size_t value_end = v.end;
         const std::size_t field_end = v.next;
-        const std::string key = source_key(query.substr(value_start, value_end - value_start));
+        // The key as the index holds it (cut and hashed if too long for one term), so that
+        // the parser's boolean prefix builds the term IndexWriter wrote.
+        std::string key = source_key(query.substr(value_start, value_end - value_start));
+        if (!key.empty()) key = schema::source_term(key).substr(schema::kPrefixSource.size());
         if (key.empty() || key.find('"') != std::string::npos) continue;
         std::size_t field_start = i;
         if (i > 0 && (query[i - 1] == '+' || query[i - 1] == '-') && i - 1 >= text_start) {
@@ -614,9 +617,13 @@ std::string prepare_query(std::string_view query) {
 FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
     FacetCounts counts;
     counts.facet = facet;
+    std::size_t with_value = 0;
     for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
         counts.counts.push_back({*v, v.get_termfreq()});
+        with_value += v.get_termfreq();
     }
+    // The spy sees every match (facets make the match check them all): the rest have none.
+    counts.missing = spy.get_total() - std::min<std::size_t>(with_value, spy.get_total());
     // values_begin() gives byte order: right for months; sources go by count.
     if (facet == Facet::Source) {
         std::stable_sort(
@@ -901,7 +908,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     if (!options.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const std::string& name : options.sources) {
-            sources.emplace_back(std::string(schema::kPrefixSource) + source_key(name));
+            sources.emplace_back(schema::source_term(source_key(name)));
         }
         const Xapian::Query any(Xapian::Query::OP_OR, sources.begin(), sources.end());
         filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);

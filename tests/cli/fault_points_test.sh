@@ -99,11 +99,12 @@ generation-cleanup)  # a run killed while deleting the generation a rebuild repl
     marked db/gen-000001
     next db part-1.jsonl part-2.jsonl
     ;;
-prune-vanished)  # --prune killed before removing the documents of a SOURCE that is gone
+prune-vanished)  # --force-prune killed before removing the documents of a SOURCE that is gone
     "$index" --db db --batch-size 10 part-1.jsonl part-2.jsonl || exit 99
     rm part-2.jsonl
-    killed prune db --prune part-1.jsonl
-    next db --prune part-1.jsonl
+    # All of a SOURCE's documents: more than half, which needs --force-prune.
+    killed prune db --force-prune part-1.jsonl
+    next db --force-prune part-1.jsonl
     ;;
 prune-source)  # --prune killed before removing the documents a SOURCE no longer holds
     "$index" --db db --batch-size 10 part-1.jsonl part-2.jsonl || exit 99

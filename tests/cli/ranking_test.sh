@@ -49,7 +49,7 @@ chosen() {
     fi
 }
 # count: the documents in the index, as --stats reports them.
-count() { "$index" --db db --stats --threads 1 src sea.jsonl | sed 's/.* holds \([0-9]*\) documents$/\1/'; }
+count() { "$index" --db db --stats --threads 1 src sea.jsonl | sed 's/.* holds \([0-9]*\) documents,.*$/\1/'; }
 echo "auto at $(count) documents: $(chosen)"
 printf '{"id":"sea-last","text":"بحر"}\n' >>sea.jsonl
 echo "auto at $(count) documents: $(chosen)"

@@ -1,5 +1,5 @@
 /** @file
- *  @brief libFuzzer target: the source readers (.txt, .html, .jsonl) on arbitrary bytes.
+ *  @brief libFuzzer target: the source readers (.txt, .html, .jsonl, .tsv) on arbitrary bytes.
  *
  *  The input is written to a file of each kind and read with small parts and each forced
  *  encoding in turn (chosen by the first byte). Besides crashes and sanitizer reports, it
@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         options.encoding = kEncodings[data[0] % kEncodings.size()];
         options.max_document_bytes = 16 + data[0] % 64;  // parts, long lines, truncation
     }
-    for (const char* name : {"in.txt", "in.html", "in.jsonl"}) {
+    for (const char* name : {"in.txt", "in.html", "in.jsonl", "in.tsv"}) {
         const std::filesystem::path path = scratch() / name;
         std::ofstream(path, std::ios::binary | std::ios::trunc)
             .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

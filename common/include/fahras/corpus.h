@@ -18,10 +18,13 @@ struct Document {
     std::string id{};        ///< unique: path relative to the source directory, or the JSONL "id"
     std::string title{};     ///< JSONL "title", an HTML <title>, else the first non-empty line
     std::string text{};      ///< the whole text, original (diacritics and all)
-    std::string date{};      ///< JSONL "date" (ISO 8601), empty if absent (.txt files)
+    std::string date{};      ///< JSONL "date" as written (see document_day), empty if absent
     std::string source{};    ///< JSONL "source", empty if absent (.txt files)
     std::string url{};       ///< JSONL "url", empty if absent
     std::string encoding{};  ///< the file's encoding if it was not UTF-8 (e.g. "windows-1256")
+    /** The line of a JSONL or .tsv file the document was read from (from 1); 0 for a
+     *  document that is a whole file (or part of one). Warnings about it name the line. */
+    std::size_t line = 0;
 };
 
 /** The calendar day of a document's date: `YYYY-MM-DD` if @p date begins with a valid ISO
@@ -30,6 +33,19 @@ struct Document {
  *  a time zone is not applied. Only such dates can be filtered, sorted and counted by month.
  */
 [[nodiscard]] std::optional<std::string> iso_day(std::string_view date);
+
+/** The calendar day `YYYY-MM-DD` of a document's date, the day as written (a time zone is
+ *  not applied), or nullopt if @p date is not one of these forms (white space around it
+ *  ignored): what iso_day reads; RFC 2822, as e-mail and RSS write dates, with English
+ *  month and day names, the weekday and the seconds optional (`Sun, 18 Feb 2018 17:21:49
+ *  GMT`, `18 Feb 2018 21:35:43 +0400`, `18 Feb 2018`); and day first, month second
+ *  (`17/05/2015`, `5/7/2015 13:20`, `17.05.2015`, `17-05-2015`; `05/17/2015` is not a date).
+ *  The year has four digits; a day that does not exist (`30/02/2015`) is no date. This is
+ *  what IndexWriter files under --since/--until, date sorting and the month facet.
+ *  @param date  UTF-8.
+ *  @throws fahras::Error if ICU fails.
+ */
+[[nodiscard]] std::optional<std::string> document_day(std::string_view date);
 
 /** The form of a source name in the index and in `source:NAME` queries: normalized like
  *  text (fahras::normalize), case-folded, white space trimmed and each run of it made one
@@ -43,6 +59,20 @@ struct Document {
 using DocumentSink = std::function<void(Document&&)>;
 /** Receives each problem with one file or line; reading goes on after it. */
 using WarningSink = std::function<void(const InputError&)>;
+
+/** Documents a source may still hold that a reading did not read (a file, a line or a
+ *  directory it reported): a writer that prunes (IndexOptions::prune) keeps them. */
+struct Unread {
+    enum class Scope {
+        Id,      ///< the document with id `id` (a JSONL or .tsv line skipped)
+        Path,    ///< `id`, its parts `id#2`, `id#3`..., and every id below `id/` (a file or a
+                 ///< directory below a directory SOURCE)
+        Source,  ///< every document of the source (a line whose id cannot be read)
+    };
+    Scope scope = Scope::Source;
+    std::string id{};      ///< Id, Path: as above; Source: empty
+    std::size_t line = 0;  ///< Source: the line that could not be read, 0 if not a line
+};
 
 /** How sources are read. */
 struct ReadOptions {
@@ -61,6 +91,12 @@ struct ReadOptions {
      *  is unchanged since it was indexed). Empty: every file is read. */
     std::function<bool(const std::string& path, const std::string& id)> skip_file{};
 
+    /** Told, besides the warning, of what a problem left unread (see Unread); empty: not
+     *  told. A warning that only repaired something (bytes replaced, a repeated id) leaves
+     *  nothing unread, except below a directory SOURCE, where any warning about a file
+     *  leaves that file's documents (Unread::Scope::Path). */
+    std::function<void(const Unread&)> on_unread{};
+
     /** 16 MiB: a long book is 2 MB; larger files are archives of many texts. */
     static constexpr std::size_t kDefaultMaxDocumentBytes = std::size_t{16} << 20;
 };
@@ -68,27 +104,38 @@ struct ReadOptions {
 /** True if ICU has a converter named @p name (an empty name is not one). */
 [[nodiscard]] bool is_known_encoding(std::string_view name);
 
+/** The SOURCE name that stands for standard input, read as JSONL. */
+inline constexpr std::string_view kStandardInput = "-";
+
 /** Reads one source and hands every document in it to @p on_document.
  *
  *  A source is a `.txt` file (id: its file name), an `.html` or `.htm` file (its visible
  *  text and `<title>`, parsed by libxml2's HTML parser), a directory (every `.txt`, `.html`
  *  and `.htm` file below it, in byte order of path, hidden files and directories skipped,
  *  symbolic links followed, each directory read once; id: the path relative to the
- *  directory, '/'-separated), or a `.jsonl` file (one
+ *  directory, '/'-separated), a `.jsonl` file (one
  *  `{"id", "text", "title"?, "date"?, "source"?, "url"?}` object per line; a numeric id
- *  becomes a string). Any other file named directly is read as a .txt file.
+ *  becomes a string), a `.tsv` file (one `id<TAB>text` per line; blank lines and lines
+ *  beginning with '#' ignored), or kStandardInput (`-`: JSONL from standard input). A
+ *  `.csv` file is refused (a warning). Any other regular file named directly is read as a
+ *  .txt file; any other file that is not regular (a pipe such as `<(zcat a.jsonl.gz)`,
+ *  /dev/stdin), as JSONL if its first byte that is not white space is '{', else as a .txt
+ *  file.
  *
  *  Bad input never stops the reading: a file or directory that cannot be read, an empty or
- *  binary file, a symbolic link loop, a malformed JSONL line, one without "id" or "text" or
- *  with a control character in its id is reported to @p on_warning and skipped; a JSONL id
- *  seen earlier in the same file is reported and the later line wins. A .txt file is read
- *  as UTF-8; with a byte-order mark, as UTF-16 (or UTF-8); in ReadOptions::encoding if
+ *  binary file, a symbolic link loop, a file or directory name that is not valid UTF-8 or
+ *  holds a control character, a malformed JSONL or .tsv line, one without an id or text or
+ *  with a control character in its id is reported to @p on_warning and skipped; a JSONL
+ *  date that document_day cannot read is reported and the document indexed (undated); an
+ *  id seen earlier in the same file is reported and the later line wins. A .txt file is
+ *  read as UTF-8; with a byte-order mark, as UTF-16 (or UTF-8); in ReadOptions::encoding if
  *  given; if it is not valid UTF-8 and ICU's charset detector finds it to be Arabic
  *  windows-1256 or ISO-8859-6, it is converted from that (Document::encoding says so).
  *  Otherwise invalid UTF-8 is reported (with the byte offset of the first bad sequence) and
- *  indexed with each bad sequence replaced by U+FFFD. docs/input.md has every case.
+ *  indexed with each bad sequence replaced by U+FFFD. What each problem leaves unread goes
+ *  to ReadOptions::on_unread. docs/input.md has every case.
  *
- *  @param source  path to a file or directory.
+ *  @param source  path to a file or directory, or kStandardInput.
  *  @throws fahras::Error if ReadOptions::encoding is not a known encoding; nothing for bad
  *          input (see above); std::bad_alloc.
  */

@@ -46,8 +46,15 @@ struct IndexOptions {
      *  index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
     /** index_sources(), updating: also remove documents whose SOURCE vanished, and
-     *  documents no longer in a SOURCE read whole in this run without warnings. */
+     *  documents no longer in a SOURCE read in this run, except those it left unread (a file
+     *  or line that gave a warning: see fahras::Unread). A SOURCE with a line whose id cannot
+     *  be read is not pruned at all, nor is one of which more than half the documents would
+     *  go (see force_prune); each time with a warning (IndexStats::not_pruned). */
     bool prune = false;
+    /** With prune: prune a SOURCE even when more than half its documents (all of them, for a
+     *  SOURCE that is gone) would go. Without it that is refused: an unmounted mount point or
+     *  network path reads as an empty or missing SOURCE. */
+    bool force_prune = false;
     /** How index_sources() reads its sources (encoding, largest document). */
     ReadOptions read{};
     /** index_sources() indexes only the documents of this shard (shard_of their id), so that
@@ -172,6 +179,12 @@ struct IndexStats {
     std::size_t warnings = 0;    ///< files or lines reported and skipped or repaired
     std::size_t index_size = 0;  ///< documents in the index after the run
     double seconds = 0.0;        ///< reading, analysis and commit
+    /** Documents in the index after the run without a day (no date, or one document_day
+     *  cannot read): --since/--until, date sorting and the month facet miss them. */
+    std::size_t undated = 0;
+    /** SOURCEs IndexOptions::prune left unpruned: a line whose id could not be read, or more
+     *  than half their documents would have gone (each also a warning). */
+    std::size_t not_pruned = 0;
 };
 
 /** How far an index_sources() run is. */
@@ -218,8 +231,10 @@ struct IndexCallbacks {
  *  run recorded (and that gave no warnings then) is not read again; a document whose
  *  stored fields hash to the value stored with its id is not analyzed again
  *  (IndexStats::unchanged). With IndexOptions::prune, documents of a SOURCE that no longer
- *  exists are removed, and so are those of a SOURCE read whole in this run, without a
- *  warning, that no longer holds their id. A rebuild analyzes everything.
+ *  exists are removed, and so are those of a SOURCE read in this run that no longer holds
+ *  their id, but those a warning left unread, and never more than half of a SOURCE's
+ *  without IndexOptions::force_prune. Standard input and pipes are never pruned, nor
+ *  skipped as unchanged. A rebuild analyzes everything.
  *
  *  A directory holding a plain Xapian database (from fahras before generations) is updated
  *  in place; OpenMode::Overwrite refuses it (fahras::IndexVersionError).

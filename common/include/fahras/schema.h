@@ -16,12 +16,26 @@ inline constexpr std::string_view kPrefixId = "Q";
 /** Xapian's limit on the length of a term, in bytes. */
 inline constexpr std::size_t kMaxTermBytes = 245;
 
-/** The unique-id term of the document with id @p id (UTF-8): `Q` + @p id if that fits in
- *  kMaxTermBytes; otherwise `Q`, the longest beginning of @p id that ends on a UTF-8
- *  character boundary and leaves room for 16 bytes, and the 64-bit FNV-1a hash of the whole
- *  id in 16 lower-case hex digits, kMaxTermBytes bytes at most. The id itself is stored
- *  whole (kSlotId, kSlotHitFields): only the term is cut. Never throws; an empty @p id
- *  gives `Q` (IndexWriter refuses empty ids).
+/** A term of @p prefix and @p value that Xapian can store: @p prefix + @p value if that fits
+ *  in kMaxTermBytes; otherwise @p prefix, the longest beginning of @p value that ends on a
+ *  UTF-8 character boundary and leaves room for 16 bytes, and the 64-bit FNV-1a hash of the
+ *  whole value in 16 lower-case hex digits, kMaxTermBytes bytes at most. Every term built
+ *  from a field of a document (its id, its source) goes through here, on the indexing side
+ *  and the query side alike, so that both build the same term. Never throws.
+ *  @param prefix  a term prefix of schema.h, much shorter than kMaxTermBytes.
+ *  @param value   UTF-8.
+ *
+ *  **Example**
+ *  @code
+ *  schema::bounded_term("Q", "a1");                    // "Qa1"
+ *  schema::bounded_term("Q", std::string(300, 'x'));   // "Q" + 228 × 'x' + 16 hex digits
+ *  @endcode
+ */
+[[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view value);
+
+/** The unique-id term of the document with id @p id (UTF-8): bounded_term(kPrefixId, id).
+ *  The id itself is stored whole (kSlotId, kSlotHitFields): only the term is cut. Never
+ *  throws; an empty @p id gives `Q` (IndexWriter refuses empty ids).
  *
  *  **Example**
  *  @code
@@ -32,9 +46,13 @@ inline constexpr std::size_t kMaxTermBytes = 245;
 [[nodiscard]] std::string id_term(std::string_view id);
 /** Title words (stemmed `ZS…`, as Xapian's TermGenerator prefixes them). */
 inline constexpr std::string_view kPrefixTitle = "S";
-/** Source (newspaper, collection) as one boolean term: `XSOURCE` + fahras::source_key(name),
+/** Source (newspaper, collection) as one boolean term: source_term(fahras::source_key(name)),
  *  searched with `source:NAME` in queries. */
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
+/** The boolean term of the source whose fahras::source_key is @p key (UTF-8):
+ *  bounded_term(kPrefixSource, key), `XSOURCE` + @p key unless that is too long for Xapian.
+ *  Never throws. */
+[[nodiscard]] std::string source_term(std::string_view key);
 
 /** Query field, used by fahras::query_text only, through which a prefix wildcard (بوت*) is
  *  matched against the `Z` stem terms (the index holds no unstemmed terms). */

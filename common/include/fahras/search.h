@@ -150,8 +150,11 @@ struct FacetCount {
 struct FacetCounts {
     Facet facet = Facet::Source;
     /** Sources: most frequent first, ties in byte order of the name. Months: in order.
-     *  Documents without a value are not counted. */
+     *  Documents without a value are not counted here (see missing). */
     std::vector<FacetCount> counts;
+    /** Matching documents without a value: for Facet::Month, the undated ones (no date, or
+     *  one fahras::document_day cannot read); for Facet::Source, those without a source. */
+    std::size_t missing = 0;
 };
 
 /** The answer to one query. */
