@@ -15,8 +15,8 @@
 #include <fstream>
 #include <string>
 
+#include "analysis/unicode_text.h"
 #include "fahras/corpus.h"
-#include "unicode_text.h"
 
 namespace {
 

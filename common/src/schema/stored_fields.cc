@@ -1,7 +1,7 @@
 /** @file
  *  @brief Internal: what an index stores of a document (value slot and document data).
  */
-#include "stored_fields.h"
+#include "schema/stored_fields.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>

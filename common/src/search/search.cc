@@ -21,15 +21,15 @@
 #include <memory>
 #include <optional>
 
+#include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
-#include "lines.h"
-#include "open_index.h"
-#include "stored_fields.h"
-#include "xapian_glue.h"
+#include "schema/stored_fields.h"
+#include "search/open_index.h"
+#include "util/lines.h"
 
 namespace fahras {
 

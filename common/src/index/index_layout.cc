@@ -1,7 +1,7 @@
 /** @file
  *  @brief The on-disk layout of a fahras index: a lock, a Xapian stub file, generations.
  */
-#include "index_layout.h"
+#include "index/index_layout.h"
 
 #include <fcntl.h>
 #include <sys/file.h>

@@ -6,8 +6,8 @@
 
 #include <string>
 
+#include "analysis/unicode_text.h"
 #include "fahras/error.h"
-#include "unicode_text.h"
 
 namespace fahras::detail {
 

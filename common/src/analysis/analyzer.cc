@@ -5,9 +5,9 @@
 
 #include <xapian.h>
 
+#include "analysis/unicode_text.h"
 #include "fahras/error.h"
 #include "fahras/tokenize.h"
-#include "unicode_text.h"
 
 namespace fahras {
 

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Internal: the analyzer as Xapian sees it (stemmer and stopper objects).
  */
-#include "xapian_glue.h"
+#include "analysis/xapian_glue.h"
 
 #include <string>
 #include <unordered_map>

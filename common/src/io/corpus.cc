@@ -29,9 +29,9 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/unicode_text.h"
 #include "fahras/normalize.h"
-#include "records.h"
-#include "unicode_text.h"
+#include "io/records.h"
 
 namespace fahras {
 

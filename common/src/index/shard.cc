@@ -11,12 +11,12 @@
 #include <filesystem>
 #include <system_error>
 
+#include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
-#include "fnv.h"
-#include "index_layout.h"
-#include "xapian_glue.h"
+#include "index/index_layout.h"
+#include "util/fnv.h"
 
 namespace fahras {
 

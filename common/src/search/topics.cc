@@ -11,7 +11,7 @@
 
 #include "fahras/error.h"
 #include "fahras/search.h"
-#include "lines.h"
+#include "util/lines.h"
 
 namespace fahras {
 

@@ -1,7 +1,7 @@
 /** @file
  *  @brief Internal: readers of files of records, one a line: JSONL and `id<TAB>text` .tsv.
  */
-#include "records.h"
+#include "io/records.h"
 
 #include <array>
 #include <cerrno>
@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "unicode_text.h"
+#include "analysis/unicode_text.h"
 
 namespace fahras::detail {
 

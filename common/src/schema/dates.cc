@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/unicode_text.h"
 #include "fahras/corpus.h"
-#include "unicode_text.h"
 
 namespace fahras {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "unicode_text.h"  // common/src: detail::first_invalid_utf8
+#include "analysis/unicode_text.h"  // common/src: detail::first_invalid_utf8
 
 namespace {
 

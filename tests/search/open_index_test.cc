@@ -2,6 +2,8 @@
  *  @brief Long-lived readers: a Searcher across rebuilds, during updates in place, and on
  *         index directories whose stub holds more than a generation (issue #15).
  */
+#include "search/open_index.h"
+
 #include <doctest/doctest.h>
 #include <xapian.h>
 
@@ -14,7 +16,6 @@
 #include "fahras/error.h"
 #include "fahras/index_writer.h"
 #include "fahras/search.h"
-#include "open_index.h"
 #include "temp_dir.h"
 
 namespace {

@@ -2,7 +2,7 @@
  *  @brief Internal: opening an index for search, a single database or a stub listing shards;
  *         noticing when its stub files change.
  */
-#include "open_index.h"
+#include "search/open_index.h"
 
 #include <sys/stat.h>
 
@@ -18,7 +18,7 @@
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
-#include "lines.h"
+#include "util/lines.h"
 
 namespace fahras::detail {
 

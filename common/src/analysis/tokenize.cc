@@ -11,9 +11,9 @@
 
 #include <memory>
 
+#include "analysis/unicode_text.h"
 #include "fahras/analyzer.h"
 #include "fahras/schema.h"
-#include "unicode_text.h"
 
 namespace fahras {
 

@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "analysis/unicode_text.h"
 #include "fahras/error.h"
-#include "unicode_text.h"
 
 namespace fahras {
 

@@ -22,13 +22,13 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
-#include "index_layout.h"
-#include "stored_fields.h"
-#include "xapian_glue.h"
+#include "index/index_layout.h"
+#include "schema/stored_fields.h"
 
 namespace fahras {
 

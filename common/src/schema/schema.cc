@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "fnv.h"
+#include "util/fnv.h"
 
 namespace fahras::schema {
 
