@@ -163,6 +163,10 @@ struct SearchResult {
     /** Xapian's estimate of all matching documents; exact when facets were asked for or
      *  SearchOptions::limit is 0. Never 0 when a hit is returned. */
     std::size_t matches_estimated = 0;
+    /** Bounds of matches_estimated (Xapian's get_matches_lower_bound / upper_bound): every
+     *  count of matches lies within; equal when the count is exact. */
+    std::size_t matches_lower_bound = 0;
+    std::size_t matches_upper_bound = 0;  ///< see matches_lower_bound
     /** Spelling suggestion: the query as typed, with each free word whose stem the index
      *  lacks replaced by the nearest word of its spelling data (normalized); "" if no word
      *  was replaced. Field values (title:, source:, exact:), wildcards, operators, quotes and

@@ -1045,6 +1045,8 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         options.explain == Explain::Yes ? query_word_terms(impl_->stem_kind, without_exact, groups)
                                         : std::vector<QueryWordTerms>{};
     result.matches_estimated = mset.get_matches_estimated();
+    result.matches_lower_bound = mset.get_matches_lower_bound();
+    result.matches_upper_bound = mset.get_matches_upper_bound();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
     }
