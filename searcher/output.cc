@@ -1,5 +1,6 @@
 /** @file
- *  @brief fahras-search's output formats: text, JSON Lines, TSV and TREC runs.
+ *  @brief fahras-search's output formats (text, JSON Lines, TSV, TREC runs) and the JSON
+ *  objects of fahras-serve's answers.
  */
 #include "output.h"
 

@@ -7,6 +7,7 @@ its own server (server.py) and asserts exact status codes and JSON bodies; where
 answers the same question, the API's answer is compared with fahras-search's.
 """
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -311,7 +312,17 @@ def case_concurrent_requests(serve_program, search, db):
 
 
 def case_start_and_stop(serve_program, search, db):
-    """An index that cannot be opened: exit 2 at once; SIGTERM: exit 0."""
+    """--version; a port out of range and an index that cannot be opened: exit 2 at once;
+    SIGTERM: exit 0."""
+    out = subprocess.run([serve_program, "--version"], capture_output=True, text=True,
+                         timeout=30, check=False)
+    check_equal((out.returncode, out.stderr), (0, ""), "--version")
+    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+\n", out.stdout), "--version: %r" % out.stdout)
+    out = subprocess.run([serve_program, "--db", db, "--port", "65536"], capture_output=True,
+                         text=True, timeout=30, check=False)
+    check_equal((out.returncode, out.stdout, out.stderr),
+                (2, "", "--port: Value 65536 not in range 0 to 65535\n"
+                        "Run with --help for more information.\n"))
     out = subprocess.run([serve_program, "--db", "/nonexistent/fahras", "--port", "0"],
                          capture_output=True, text=True, timeout=30, check=False)
     check_equal((out.returncode, out.stdout, out.stderr),
