@@ -103,16 +103,6 @@ bool switch_value(const std::string& name, std::string value) {
     return value == "1";
 }
 
-/** The library's own mistakes of the user (a bad sort, facet or date) become a 400. */
-template <typename F>
-auto as_bad_request(F&& parse) {
-    try {
-        return parse();
-    } catch (const Error& e) {
-        throw HttpError(400, e.what());
-    }
-}
-
 }  // namespace
 
 SearchRequest parse_search_request(const Params& params) {
@@ -126,14 +116,6 @@ SearchRequest parse_search_request(const Params& params) {
     }
     options.since = single(params, "since").value_or("");
     options.until = single(params, "until").value_or("");
-    if (const auto sort = single(params, "sort")) {
-        options.sort = as_bad_request([&] { return parse_sort(*sort); });
-    }
-    for (const std::string& facet :
-         CLI::detail::split(single(params, "facets").value_or(""), ',')) {
-        if (!facet.empty())
-            options.facets.push_back(as_bad_request([&] { return parse_facet(facet); }));
-    }
     const auto [first, last] = params.equal_range("source");
     for (auto it = first; it != last; ++it) {
         if (!it->second.empty()) options.sources.push_back(it->second);
@@ -144,10 +126,19 @@ SearchRequest parse_search_request(const Params& params) {
     if (const auto variants = single(params, "variants")) {
         options.variants = switch_value("variants", *variants) ? Variants::Yes : Variants::No;
     }
-    as_bad_request([&] {
+    const std::optional<std::string> sort = single(params, "sort");
+    const std::vector<std::string> facets =
+        CLI::detail::split(single(params, "facets").value_or(""), ',');
+    // The library's checks: what they refuse is the user's mistake.
+    try {
+        if (sort) options.sort = parse_sort(*sort);
+        for (const std::string& facet : facets) {
+            if (!facet.empty()) options.facets.push_back(parse_facet(facet));
+        }
         check_search_options(options);
-        return 0;
-    });
+    } catch (const Error& e) {
+        throw HttpError(400, e.what());
+    }
     return request;
 }
 
