@@ -1,12 +1,12 @@
 /** @file
- *  @brief fahras-search's output formats: text, JSON Lines, TSV and TREC runs.
+ *  @brief fahras-search's output formats (text, JSON Lines, TSV, TREC runs) and the JSON
+ *  objects of fahras-serve's answers.
  */
 #include "output.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 namespace fahras {
 
@@ -40,10 +40,6 @@ std::string fixed(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     return buffer;
-}
-
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 /** `رييس 0.081 for الرئيس (الرييس x3, للرييس x1) | روس 0.050 for الروسي (الروسي x2)` */
@@ -112,51 +108,8 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
 
 void print_json(std::ostream& out, std::string_view qid, std::string_view query,
                 const SearchOptions& options, const SearchResult& result) {
-    for (const Hit& hit : result.hits) {
-        nlohmann::json j = {
-            {"type", "hit"}, {"qid", qid},         {"rank", hit.rank},   {"docid", hit.docid},
-            {"id", hit.id},  {"score", hit.score}, {"title", hit.title}, {"snippet", hit.snippet}};
-        if (!hit.date.empty()) j["date"] = hit.date;
-        if (!hit.source.empty()) j["source"] = hit.source;
-        if (!hit.url.empty()) j["url"] = hit.url;
-        if (!hit.matches.empty()) {
-            nlohmann::json matches = nlohmann::json::array();
-            for (const TermMatch& m : hit.matches) {
-                nlohmann::json words = nlohmann::json::array();
-                for (const auto& [word, count] : m.words) {
-                    words.push_back({{"word", word}, {"count", count}});
-                }
-                matches.push_back({{"term", m.term},
-                                   {"weight", m.weight},
-                                   {"query_words", m.query_words},
-                                   {"words", words}});
-            }
-            j["matched"] = matches;
-        }
-        out << dump(j) << '\n';
-    }
-    nlohmann::json summary = {{"type", "summary"},
-                              {"version", kOutputVersion},
-                              {"qid", qid},
-                              {"query", query},
-                              {"offset", options.offset},
-                              {"returned", result.hits.size()},
-                              {"matches_estimated", result.matches_estimated},
-                              {"did_you_mean", result.did_you_mean}};
-    if (!result.facets.empty()) {
-        nlohmann::json facets = nlohmann::json::object();
-        for (const FacetCounts& facet : result.facets) {
-            nlohmann::json counts = nlohmann::json::array();
-            for (const FacetCount& c : facet.counts) {
-                counts.push_back({{"value", c.value}, {"count", c.count}});
-            }
-            facets[std::string(to_string(facet.facet))] = counts;
-            // The matches the month list leaves out: beside it, not in it (not a month).
-            if (facet.facet == Facet::Month) summary["undated"] = facet.missing;
-        }
-        summary["facets"] = facets;
-    }
-    out << dump(summary) << '\n';
+    for (const Hit& hit : result.hits) out << dump_json(hit_json(qid, hit)) << '\n';
+    out << dump_json(summary_json(qid, query, options, result)) << '\n';
 }
 
 void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& result) {
@@ -187,6 +140,68 @@ void print_trec(std::ostream& out, std::string_view qid, const SearchResult& res
 }
 
 }  // namespace
+
+nlohmann::json hit_json(std::string_view qid, const Hit& hit) {
+    nlohmann::json j = {
+        {"type", "hit"}, {"qid", qid},         {"rank", hit.rank},   {"docid", hit.docid},
+        {"id", hit.id},  {"score", hit.score}, {"title", hit.title}, {"snippet", hit.snippet}};
+    if (!hit.date.empty()) j["date"] = hit.date;
+    if (!hit.source.empty()) j["source"] = hit.source;
+    if (!hit.url.empty()) j["url"] = hit.url;
+    if (!hit.matches.empty()) {
+        nlohmann::json matches = nlohmann::json::array();
+        for (const TermMatch& m : hit.matches) {
+            nlohmann::json words = nlohmann::json::array();
+            for (const auto& [word, count] : m.words) {
+                words.push_back({{"word", word}, {"count", count}});
+            }
+            matches.push_back({{"term", m.term},
+                               {"weight", m.weight},
+                               {"query_words", m.query_words},
+                               {"words", words}});
+        }
+        j["matched"] = matches;
+    }
+    return j;
+}
+
+nlohmann::json summary_json(std::string_view qid, std::string_view query,
+                            const SearchOptions& options, const SearchResult& result) {
+    nlohmann::json summary = {{"type", "summary"},
+                              {"version", kOutputVersion},
+                              {"qid", qid},
+                              {"query", query},
+                              {"offset", options.offset},
+                              {"returned", result.hits.size()},
+                              {"matches_estimated", result.matches_estimated},
+                              {"did_you_mean", result.did_you_mean}};
+    if (!result.facets.empty()) {
+        nlohmann::json facets = nlohmann::json::object();
+        for (const FacetCounts& facet : result.facets) {
+            nlohmann::json counts = nlohmann::json::array();
+            for (const FacetCount& c : facet.counts) {
+                counts.push_back({{"value", c.value}, {"count", c.count}});
+            }
+            facets[std::string(to_string(facet.facet))] = counts;
+            // The matches the month list leaves out: beside it, not in it (not a month).
+            if (facet.facet == Facet::Month) summary["undated"] = facet.missing;
+        }
+        summary["facets"] = facets;
+    }
+    return summary;
+}
+
+nlohmann::json document_json(const StoredDocument& doc) {
+    nlohmann::json j = {{"id", doc.id}, {"title", doc.title}, {"text", doc.text}};
+    if (!doc.date.empty()) j["date"] = doc.date;
+    if (!doc.source.empty()) j["source"] = doc.source;
+    if (!doc.url.empty()) j["url"] = doc.url;
+    return j;
+}
+
+std::string dump_json(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Format parse_format(std::string_view name) {
     if (name == "json") return Format::Json;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -177,6 +178,26 @@ struct SearchResult {
     std::vector<FacetCounts> facets;  ///< one per SearchOptions::facets, in that order
 };
 
+/** A document as the index stores it (Searcher::document); every field UTF-8, as it was
+ *  indexed. */
+struct StoredDocument {
+    std::string id;
+    std::string title;
+    std::string text;  ///< the whole original text (diacritics and all)
+    std::string date;  ///< as written; "" if the document has none
+    std::string source;
+    std::string url;
+};
+
+/** Checks what of @p options needs no index, as Searcher::search does before it searches:
+ *  that SearchOptions::since and until are dates and since is not after until. A caller
+ *  that must tell the user's mistakes from the index's (fahras-serve: HTTP 400 or 500)
+ *  calls it first.
+ *  @throws fahras::Error with Searcher::search's message otherwise ("bad date '2015-02-30'
+ *          for since (use YYYY-MM-DD, YYYY-MM or YYYY)", "since '2019' is after until
+ *          '2018'"). */
+void check_search_options(const SearchOptions& options);
+
 /** One query of a batch: an id and the query text. */
 struct Topic {
     std::string id;
@@ -246,6 +267,18 @@ class Searcher {
     /** Number of documents in the index, as it is now (following its stub files, as
      *  search() does). */
     [[nodiscard]] std::size_t document_count() const;
+
+    /** The stored fields and the whole original text of the document with id @p id (UTF-8,
+     *  the id as indexed), read from the index as it is now (following its stub files, as
+     *  search() does); nullopt if the index holds no such document (an empty id included).
+     *
+     *  **Example**
+     *  @code
+     *  if (const auto doc = searcher.document("okaz-1")) std::cout << doc->text;
+     *  @endcode
+     *  @throws as the constructor, if the index must be opened anew and cannot be;
+     *          Xapian::Error if it cannot be read. */
+    [[nodiscard]] std::optional<StoredDocument> document(std::string_view id) const;
 
     /** Opens the index anew from the path given to the constructor, whether or not its stub
      *  files changed: what search() does by itself when one did.

@@ -1139,4 +1139,39 @@ std::string_view to_string(Facet facet) noexcept {
     return facet == Facet::Source ? "source" : "month";
 }
 
+// What fahras-serve needs beside search(): one document by its id (/api/doc, Python's
+// Index.doc later), and the options' checks before a search (a 400 rather than a 500).
+
+void check_search_options(const SearchOptions& options) { (void)date_filter(options); }
+
+std::optional<StoredDocument> Searcher::document(std::string_view id) const {
+    if (id.empty()) return std::nullopt;  // IndexWriter refuses empty ids
+    const std::string term = schema::id_term(id);
+    // As search(): read the latest commit, and again if a commit overtakes the read.
+    const auto deadline = std::chrono::steady_clock::now() + detail::search_seams().deadline;
+    for (;;) {
+        try {
+            impl_->follow_stubs();
+            impl_->db.reopen();
+            const Xapian::Database& db = impl_->db;
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                const Xapian::Document doc = db.get_document(*it);
+                detail::HitFields fields = detail::hit_fields(doc);
+                // The term of a long id is cut and hashed (schema::id_term): the stored id
+                // decides.
+                if (fields.id != id) continue;
+                return StoredDocument{std::move(fields.id),     std::move(fields.title),
+                                      detail::stored_text(doc), std::move(fields.date),
+                                      std::move(fields.source), std::move(fields.url)};
+            }
+            return std::nullopt;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (std::chrono::steady_clock::now() >= deadline) {
+                throw Error("index '" + impl_->path +
+                            "' changed faster than the search could read it; try again");
+            }
+        }
+    }
+}
+
 }  // namespace fahras
