@@ -931,6 +931,83 @@ TEST_CASE("regression: #15 exact: with nothing after it is an error") {
     CHECK(ids_of(searcher.search("exact:وبوتين", {})) == "undated");
 }
 
+TEST_CASE("document() returns a document's stored fields and whole text by its id") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // An id of 400 Arabic letters (800 bytes) is indexed under a cut and hashed term.
+    std::string long_id;
+    for (int i = 0; i < 400; ++i) long_id += "ب";
+    const std::string text = "استقبل الرَّئِيسُ الروسي\nفلاديمير بوتين نظيره في موسكو.";
+    write_index(path, {{.id = "okaz-1",
+                        .title = "بوتين يستقبل نظيره",
+                        .text = text,
+                        .date = "2015-07-21 02:51:32",
+                        .source = "saudinewsnet/okaz",
+                        .url = "https://example.org/okaz/1"},
+                       {.id = long_id, .title = "", .text = "نص"}});
+    const fahras::Searcher searcher(path);
+    const std::optional<fahras::StoredDocument> doc = searcher.document("okaz-1");
+    REQUIRE(doc.has_value());
+    CHECK(doc->id == "okaz-1");
+    CHECK(doc->title == "بوتين يستقبل نظيره");
+    CHECK(doc->text == text);  // as written: diacritics and line break kept
+    CHECK(doc->date == "2015-07-21 02:51:32");
+    CHECK(doc->source == "saudinewsnet/okaz");
+    CHECK(doc->url == "https://example.org/okaz/1");
+
+    const std::optional<fahras::StoredDocument> long_one = searcher.document(long_id);
+    REQUIRE(long_one.has_value());
+    CHECK(long_one->id == long_id);
+    CHECK(long_one->text == "نص");
+    CHECK(long_one->title.empty());
+    CHECK(long_one->date.empty());
+
+    // Ids match exactly: not a prefix, not another case, not the cut id of the term.
+    const std::vector<std::string> absent_ids = {
+        "okaz", "OKAZ-1", "okaz-1 ", "", "missing", long_id.substr(0, long_id.size() - 2)};
+    for (const std::string& absent : absent_ids) {
+        CAPTURE(absent);
+        CHECK_FALSE(searcher.document(absent).has_value());
+    }
+}
+
+TEST_CASE("document() reads the index as it is now") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    write_index(path, {{.id = "a", .title = "", .text = "قديم"}});
+    const fahras::Searcher searcher(path);
+    CHECK_FALSE(searcher.document("b").has_value());
+    {
+        fahras::IndexWriter writer(path, {});
+        writer.add({.id = "a", .title = "", .text = "جديد"});
+        writer.add({.id = "b", .title = "", .text = "ثان"});
+        writer.commit();
+    }
+    REQUIRE(searcher.document("b").has_value());
+    CHECK(searcher.document("a")->text == "جديد");
+}
+
+TEST_CASE("check_search_options refuses bad dates as search() does, without an index") {
+    fahras::SearchOptions options;
+    fahras::check_search_options(options);
+    options.since = "2017-01";
+    options.until = "2017";
+    fahras::check_search_options(options);
+    options.since = "2015-02-30";
+    CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
+                         "bad date '2015-02-30' for since (use YYYY-MM-DD, YYYY-MM or YYYY)",
+                         fahras::Error);
+    options.since = "2019";
+    options.until = "2018";
+    CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
+                         "since '2019' is after until '2018'", fahras::Error);
+    options.since = "";
+    options.until = "20181";
+    CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
+                         "bad date '20181' for until (use YYYY-MM-DD, YYYY-MM or YYYY)",
+                         fahras::Error);
+}
+
 TEST_CASE("the bounds of the match count hold the estimate, and meet when it is exact") {
     const NewsIndex index;
     const fahras::Searcher searcher(index.path());
@@ -946,80 +1023,4 @@ TEST_CASE("the bounds of the match count hold the estimate, and meet when it is 
     CHECK(counted.matches_estimated == 5);
     CHECK(counted.matches_lower_bound == 5);
     CHECK(counted.matches_upper_bound == 5);
-
-    TEST_CASE("document() returns a document's stored fields and whole text by its id") {
-        const fahras::test::TempDir dir;
-        const std::string path = (dir.path() / "index").string();
-        // An id of 400 Arabic letters (800 bytes) is indexed under a cut and hashed term.
-        std::string long_id;
-        for (int i = 0; i < 400; ++i) long_id += "ب";
-        const std::string text = "استقبل الرَّئِيسُ الروسي\nفلاديمير بوتين نظيره في موسكو.";
-        write_index(path, {{.id = "okaz-1",
-                            .title = "بوتين يستقبل نظيره",
-                            .text = text,
-                            .date = "2015-07-21 02:51:32",
-                            .source = "saudinewsnet/okaz",
-                            .url = "https://example.org/okaz/1"},
-                           {.id = long_id, .title = "", .text = "نص"}});
-        const fahras::Searcher searcher(path);
-        const std::optional<fahras::StoredDocument> doc = searcher.document("okaz-1");
-        REQUIRE(doc.has_value());
-        CHECK(doc->id == "okaz-1");
-        CHECK(doc->title == "بوتين يستقبل نظيره");
-        CHECK(doc->text == text);  // as written: diacritics and line break kept
-        CHECK(doc->date == "2015-07-21 02:51:32");
-        CHECK(doc->source == "saudinewsnet/okaz");
-        CHECK(doc->url == "https://example.org/okaz/1");
-
-        const std::optional<fahras::StoredDocument> long_one = searcher.document(long_id);
-        REQUIRE(long_one.has_value());
-        CHECK(long_one->id == long_id);
-        CHECK(long_one->text == "نص");
-        CHECK(long_one->title.empty());
-        CHECK(long_one->date.empty());
-
-        // Ids match exactly: not a prefix, not another case, not the cut id of the term.
-        const std::vector<std::string> absent_ids = {
-            "okaz", "OKAZ-1", "okaz-1 ", "", "missing", long_id.substr(0, long_id.size() - 2)};
-        for (const std::string& absent : absent_ids) {
-            CAPTURE(absent);
-            CHECK_FALSE(searcher.document(absent).has_value());
-        }
-    }
-
-    TEST_CASE("document() reads the index as it is now") {
-        const fahras::test::TempDir dir;
-        const std::string path = (dir.path() / "index").string();
-        write_index(path, {{.id = "a", .title = "", .text = "قديم"}});
-        const fahras::Searcher searcher(path);
-        CHECK_FALSE(searcher.document("b").has_value());
-        {
-            fahras::IndexWriter writer(path, {});
-            writer.add({.id = "a", .title = "", .text = "جديد"});
-            writer.add({.id = "b", .title = "", .text = "ثان"});
-            writer.commit();
-        }
-        REQUIRE(searcher.document("b").has_value());
-        CHECK(searcher.document("a")->text == "جديد");
-    }
-
-    TEST_CASE("check_search_options refuses bad dates as search() does, without an index") {
-        fahras::SearchOptions options;
-        fahras::check_search_options(options);
-        options.since = "2017-01";
-        options.until = "2017";
-        fahras::check_search_options(options);
-        options.since = "2015-02-30";
-        CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
-                             "bad date '2015-02-30' for since (use YYYY-MM-DD, YYYY-MM or YYYY)",
-                             fahras::Error);
-        options.since = "2019";
-        options.until = "2018";
-        CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
-                             "since '2019' is after until '2018'", fahras::Error);
-        options.since = "";
-        options.until = "20181";
-        CHECK_THROWS_WITH_AS(fahras::check_search_options(options),
-                             "bad date '20181' for until (use YYYY-MM-DD, YYYY-MM or YYYY)",
-                             fahras::Error);
-    }
+}
