@@ -201,6 +201,13 @@ class PyIndex {
         return with_index_errors(path_, [&] { return searcher_->document_count(); });
     }
 
+    [[nodiscard]] std::optional<StoredDocument> document(const std::string& id) const {
+        const py::gil_scoped_release unlocked;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        check_open();
+        return with_index_errors(path_, [&] { return searcher_->document(id); });
+    }
+
     void reopen() {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
@@ -616,6 +623,22 @@ frequent first, months in order; documents without the field are not counted.)")
             },
             "query"_a, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "The exact number of documents that match query.")
+        .def(
+            "doc",
+            [](const PyIndex& self, const py::object& id) -> py::object {
+                // An int id is its decimal digits, as Writer.add and fahras.index take it.
+                const std::string key = PyLong_Check(id.ptr()) && !PyBool_Check(id.ptr())
+                                            ? std::string(py::str(id))
+                                            : id.cast<std::string>();
+                const std::optional<StoredDocument> doc = self.document(key);
+                if (!doc) return py::none();
+                return py::dict("id"_a = doc->id, "title"_a = doc->title, "text"_a = doc->text,
+                                "date"_a = doc->date, "source"_a = doc->source, "url"_a = doc->url);
+            },
+            "id"_a,
+            R"(The document with this id (a str, or an int as indexed): a dict id, title,
+text (the whole original text, diacritics and all), date (as written), source, url
+("" when absent); None if the index holds no such document, as Pyserini's doc() does.)")
         .def("__len__", &PyIndex::document_count, "Number of documents in the index.")
         .def("reopen", &PyIndex::reopen,
              R"(Opens the index anew from its path: reads its stub again and opens the
