@@ -179,7 +179,10 @@ class PyIndex {
         std::vector<SearchResult> out;
         out.reserve(queries.size());
         const py::gil_scoped_release unlocked;
-        check_open();
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            check_open();
+        }
         with_index_errors(path_, [&] {
             search_topics(
                 path_, topics, options, threads,
