@@ -28,6 +28,7 @@ PUBLIC = {
     "analyzer.h": "analysis",
     "normalize.h": "analysis",
     "tokenize.h": "analysis",
+    "query.h": "search",
     "corpus.h": "io",
     "schema.h": "schema",
     "index_writer.h": "index",

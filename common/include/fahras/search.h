@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "fahras/query.h"
+
 namespace fahras {
 
 /** Whether hits carry a snippet (batch runs that only need ids skip the work). */
