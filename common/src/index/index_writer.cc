@@ -28,7 +28,9 @@
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
 #include "index/index_layout.h"
+#include "index/variants.h"
 #include "schema/stored_fields.h"
+#include "schema/terms.h"
 
 namespace fahras {
 

@@ -11,11 +11,11 @@
 #include <filesystem>
 #include <system_error>
 
-#include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "index/index_layout.h"
+#include "index/variants.h"
 #include "util/fnv.h"
 
 namespace fahras {

@@ -28,6 +28,7 @@
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
 #include "schema/stored_fields.h"
+#include "schema/terms.h"
 #include "search/open_index.h"
 #include "util/lines.h"
 
