@@ -539,7 +539,7 @@ source or url is no value.)");
 written), normalized, stem, start and end (str indices: text[start:end] == surface)
 and stop_word.)");
 
-    m.def("source_key", &source_key, "name"_a,
+    m.def("source_key", &source_name_key, "name"_a,
           "The form a source name is compared in: normalized, case-folded.");
     m.attr("analyzer_version") = kAnalyzerVersion;
 }

@@ -16,7 +16,7 @@ import sys
 ALLOWED = {
     "util": set(),
     "analysis": {"util"},
-    "io": {"util", "analysis"},
+    "io": {"util", "analysis", "schema"},
     "schema": {"util", "analysis"},
     "index": {"util", "analysis", "io", "schema"},
     "search": {"util", "analysis", "io", "schema"},
@@ -31,6 +31,7 @@ PUBLIC = {
     "query.h": "search",
     "corpus.h": "io",
     "schema.h": "schema",
+    "fields.h": "schema",
     "index_writer.h": "index",
     "shard.h": "index",
     "search.h": "search",

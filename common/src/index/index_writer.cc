@@ -128,14 +128,14 @@ namespace detail {
  *  index_sources() runs in its reading thread. */
 struct AnalyzedDocument {
     Document doc;
-    std::string title_words;     ///< analysis_text(title), empty without a title
-    std::string text_words;      ///< analysis_text(text)
-    bool title_in_text = false;  ///< the text begins with the title (a .txt file's first line)
-    std::string data;            ///< the stored fields, serialized
-    std::string content_hash;    ///< schema::kSlotContentHash, if known
-    std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
-    std::string file_state;      ///< schema::kSlotFileState, if read from a directory
-    std::string day;             ///< document_day(doc.date), empty if it has none
+    std::string title_words;      ///< analysis_text(title), empty without a title
+    std::string text_words;       ///< analysis_text(text)
+    bool title_in_text = false;   ///< the text begins with the title (a .txt file's first line)
+    std::string data;             ///< the stored fields, serialized
+    std::string content_hash;     ///< schema::kSlotContentHash, if known
+    std::string source_path_key;  ///< schema::kPrefixSourcePathKey's key, if read from a SOURCE
+    std::string file_state;       ///< schema::kSlotFileState, if read from a directory
+    std::string day;              ///< document_day(doc.date), empty if it has none
 };
 
 namespace {
@@ -486,7 +486,7 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (!doc.source.empty()) {
         // Cut and hashed if too long for one term, as ids are: a long name once stopped
         // every run at its record.
-        xdoc.add_boolean_term(schema::source_term(source_key(doc.source)));
+        xdoc.add_boolean_term(schema::source_term(source_name_key(doc.source)));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
     xdoc.add_value(schema::kSlotHitFields, detail::pack_hit_fields({.id = doc.id,
@@ -503,9 +503,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
         xdoc.add_value(schema::kSlotContentHash, analyzed.content_hash);
     }
     if (!analyzed.file_state.empty()) xdoc.add_value(schema::kSlotFileState, analyzed.file_state);
-    if (!analyzed.source_key.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixSourceKey) + analyzed.source_key);
-        xdoc.add_value(schema::kSlotSourceKey, analyzed.source_key);
+    if (!analyzed.source_path_key.empty()) {
+        xdoc.add_boolean_term(std::string(schema::kPrefixSourcePathKey) + analyzed.source_path_key);
+        xdoc.add_value(schema::kSlotSourcePathKey, analyzed.source_path_key);
     }
     xdoc.set_data(analyzed.data);
 
@@ -775,7 +775,7 @@ struct Plan {
 };
 
 /** The absolute path of SOURCE @p source, and its key. */
-std::pair<std::string, std::string> source_key(const std::string& source) {
+std::pair<std::string, std::string> source_path_key(const std::string& source) {
     std::error_code ec;
     std::string path = std::filesystem::absolute(source, ec).lexically_normal().string();
     if (ec) path = source;
@@ -857,10 +857,10 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         if (!open) break;
         const std::string& source = sources[index];
         // Not a structured binding: clang 14 (the fuzzing build) cannot capture one.
-        const std::pair<std::string, std::string> path_key = source_key(source);
+        const std::pair<std::string, std::string> path_key = source_path_key(source);
         const std::string& path = path_key.first;
         const std::string& key = path_key.second;
-        const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
+        const std::string source_term = std::string(schema::kPrefixSourcePathKey) + key;
         const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
         // Standard input and pipes hold something else each run: never unchanged, never
         // recorded, never pruned.
@@ -904,7 +904,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                     if (p == db.postlist_end(term)) break;
                     const Xapian::Document old = db.get_document(*p);
                     if (old.get_value(schema::kSlotFileState) != file_state ||
-                        old.get_value(schema::kSlotSourceKey) != key) {
+                        old.get_value(schema::kSlotSourcePathKey) != key) {
                         return std::vector<std::string>{};
                     }
                     found.push_back(doc_id);
@@ -953,7 +953,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                             if (p == db.postlist_end(id_term)) return std::nullopt;
                             const Xapian::Document old = db.get_document(*p);
                             if (old.get_value(schema::kSlotContentHash) != hash ||
-                                old.get_value(schema::kSlotSourceKey) != key) {
+                                old.get_value(schema::kSlotSourcePathKey) != key) {
                                 return std::nullopt;
                             }
                             return old.get_value(schema::kSlotFileState);
@@ -989,7 +989,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                     item.doc.doc = std::move(doc);
                 }
                 item.doc.content_hash = std::move(hash);
-                item.doc.source_key = key;
+                item.doc.source_path_key = key;
                 if (run.warnings() == file_warnings) item.doc.file_state = file_state;
                 open = queues[shard].push(std::move(item));
             },
@@ -1052,7 +1052,7 @@ bool too_much(std::size_t gone, std::size_t total, const IndexOptions& options) 
 void end_source(Xapian::WritableDatabase& db, Item& end, Run& run, const IndexOptions& options) {
     const std::string meta_key = std::string(schema::kMetaSourcePrefix) + end.state.key;
     if (end.ids) {
-        const std::string term = std::string(schema::kPrefixSourceKey) + end.state.key;
+        const std::string term = std::string(schema::kPrefixSourcePathKey) + end.state.key;
         std::vector<Xapian::docid> gone;
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
             const std::string id = db.get_document(*p).get_value(schema::kSlotId);
@@ -1096,7 +1096,7 @@ void write_all(IndexWriter& writer, Queue& queue, const IndexOptions& options, R
         if (!item->analyzed) {
             detail::AnalyzedDocument analyzed = detail::analyze(std::move(item->doc.doc));
             analyzed.content_hash = std::move(item->doc.content_hash);
-            analyzed.source_key = std::move(item->doc.source_key);
+            analyzed.source_path_key = std::move(item->doc.source_path_key);
             analyzed.file_state = std::move(item->doc.file_state);
             item->doc = std::move(analyzed);
         }
@@ -1281,7 +1281,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
     detail::fault_point("prune");
     const std::string prefix(schema::kMetaSourcePrefix);
     std::unordered_set<std::string> named;
-    for (const std::string& source : sources) named.insert(source_key(source).second);
+    for (const std::string& source : sources) named.insert(source_path_key(source).second);
     std::vector<std::pair<std::string, std::string>> gone;  // key, path
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
         const std::string key = (*k).substr(prefix.size());
@@ -1295,7 +1295,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
     }
     std::size_t removed = 0;
     for (const auto& [key, path] : gone) {
-        const std::string term = std::string(schema::kPrefixSourceKey) + key;
+        const std::string term = std::string(schema::kPrefixSourcePathKey) + key;
         const std::size_t count = db.get_termfreq(term);
         if (too_much(count, count, options)) {
             // An unmounted network path looks gone too: its record stays, asked again.

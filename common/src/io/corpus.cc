@@ -30,7 +30,6 @@
 #include <vector>
 
 #include "analysis/unicode_text.h"
-#include "fahras/normalize.h"
 #include "io/records.h"
 
 namespace fahras {
@@ -705,25 +704,6 @@ void read_source(const std::string& source, const ReadOptions& options,
 void read_source(const std::string& source, const DocumentSink& on_document,
                  const WarningSink& on_warning) {
     read_source(source, ReadOptions{}, on_document, on_warning);
-}
-
-std::string source_key(std::string_view name) {
-    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(normalize(name));
-    folded.foldCase(U_FOLD_CASE_DEFAULT);
-    std::string utf8;
-    folded.toUTF8String(utf8);
-    std::string key;
-    bool space = false;
-    for (const char c : utf8) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-            space = !key.empty();
-            continue;
-        }
-        if (space) key += ' ';
-        space = false;
-        key += c;
-    }
-    return key;
 }
 
 }  // namespace fahras

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "analysis/unicode_text.h"
-#include "fahras/corpus.h"
+#include "fahras/fields.h"
 
 namespace fahras {
 

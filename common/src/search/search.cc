@@ -580,7 +580,7 @@ constexpr std::string_view kSourceField = "source:";
 
 /** The query as the parser reads it: query_text() for the words, and each `source:NAME`
  *  (up to white space or ')') or `source:"NAME"` (with a '+' or '-' before it) passed
- *  through as `source:KEY` with the name's source_key(), which query_text() would split. */
+ *  through as `source:KEY` with the name's source_name_key(), which query_text() would split. */
 std::string prepare_query(std::string_view query) {
     std::string out;
     std::size_t text_start = 0;
@@ -593,7 +593,7 @@ std::string prepare_query(std::string_view query) {
         const std::size_t field_end = v.next;
         // The key as the index holds it (cut and hashed if too long for one term), so that
         // the parser's boolean prefix builds the term IndexWriter wrote.
-        std::string key = source_key(query.substr(value_start, value_end - value_start));
+        std::string key = source_name_key(query.substr(value_start, value_end - value_start));
         if (!key.empty()) key = schema::source_term(key).substr(schema::kPrefixSource.size());
         if (key.empty() || key.find('"') != std::string::npos) continue;
         std::size_t field_start = i;
@@ -909,7 +909,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     if (!options.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const std::string& name : options.sources) {
-            sources.emplace_back(schema::source_term(source_key(name)));
+            sources.emplace_back(schema::source_term(source_name_key(name)));
         }
         const Xapian::Query any(Xapian::Query::OP_OR, sources.begin(), sources.end());
         filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);

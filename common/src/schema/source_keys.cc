@@ -1,0 +1,34 @@
+/** @file
+ *  @brief The key of a source: the form of its name that the index holds.
+ */
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <string>
+#include <string_view>
+
+#include "fahras/fields.h"
+#include "fahras/normalize.h"
+
+namespace fahras {
+
+std::string source_name_key(std::string_view name) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(normalize(name));
+    folded.foldCase(U_FOLD_CASE_DEFAULT);
+    std::string utf8;
+    folded.toUTF8String(utf8);
+    std::string key;
+    bool space = false;
+    for (const char c : utf8) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            space = !key.empty();
+            continue;
+        }
+        if (space) key += ' ';
+        space = false;
+        key += c;
+    }
+    return key;
+}
+
+}  // namespace fahras
