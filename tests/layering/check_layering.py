@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Checks the dependency rule of common/src (docs/architecture.md): each subsystem includes
-only from itself and the subsystems below it, and index/ and search/ never include each
-other. Public headers (fahras/*.h) count as the subsystem that implements them.
+"""Checks the dependency rule of fahras (docs/architecture.md, "Layers"): each subsystem of
+common/src includes only from itself and the subsystems below it, and index/ and search/
+never include each other. Public headers (fahras/*.h) count as the subsystem that
+implements them.
 
-    check_layering.py COMMON_DIR
+    check_layering.py ROOT
 
-Prints each forbidden #include as FILE:LINE: SUBSYSTEM includes 'HEADER' (SUBSYSTEM) and
-exits 1 if there is one; prints nothing and exits 0 otherwise.
+ROOT is the source tree (the folder holding common/). Prints each forbidden #include as
+FILE:LINE: WHO includes 'HEADER' (WHY) and exits 1 if there is one; prints nothing and
+exits 0 otherwise.
 """
 import pathlib
 import re
@@ -16,11 +18,11 @@ import sys
 ALLOWED = {
     "util": set(),
     "analysis": {"util"},
-    "io": {"util", "analysis", "schema"},
     "schema": {"util", "analysis"},
-    "index": {"util", "analysis", "io", "schema"},
-    "search": {"util", "analysis", "io", "schema"},
-    "python": {"util", "analysis", "io", "schema", "index", "search"},
+    "io": {"util", "analysis", "schema"},
+    "index": {"util", "analysis", "schema", "io"},
+    "search": {"util", "analysis", "schema", "io"},
+    "python": {"util", "analysis", "schema", "io", "index", "search"},
 }
 # The subsystem behind each public header.
 PUBLIC = {
@@ -28,13 +30,13 @@ PUBLIC = {
     "analyzer.h": "analysis",
     "normalize.h": "analysis",
     "tokenize.h": "analysis",
-    "query.h": "search",
-    "corpus.h": "io",
     "schema.h": "schema",
     "fields.h": "schema",
+    "corpus.h": "io",
     "index_writer.h": "index",
     "shard.h": "index",
     "search.h": "search",
+    "query.h": "search",
     "fahras.h": "python",  # the umbrella header: front-ends only
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
@@ -49,20 +51,23 @@ def subsystem_of(header):
     return "unknown"
 
 
-def main():
-    common = pathlib.Path(sys.argv[1])
-    bad = []
+def library_files(common):
+    """Each source file of the library and the subsystem it belongs to."""
     files = sorted(common.glob("src/*/*")) + sorted(common.glob("python/*.cc"))
     files += sorted(common.glob("include/fahras/*.h"))
     for path in files:
         if path.suffix not in (".h", ".cc"):
             continue
         if path.parent.name == "fahras":
-            own = PUBLIC.get(path.name, "unknown")
+            yield path, PUBLIC.get(path.name, "unknown")
         elif path.parent.name == "python":
-            own = "python"
+            yield path, "python"
         else:
-            own = path.parent.name
+            yield path, path.parent.name
+
+
+def check_subsystems(common, bad):
+    for path, own in library_files(common):
         if own not in ALLOWED:
             bad.append(f"{path}: not in a subsystem folder ({', '.join(ALLOWED)})")
             continue
@@ -74,6 +79,12 @@ def main():
             if target == own or target in ALLOWED[own]:
                 continue
             bad.append(f"{path}:{number}: {own} includes '{m.group(1)}' ({target})")
+
+
+def main():
+    root = pathlib.Path(sys.argv[1])
+    bad = []
+    check_subsystems(root / "common", bad)
     for line in bad:
         print(line)
     return 1 if bad else 0
