@@ -31,6 +31,7 @@
 #include "index/variants.h"
 #include "schema/stored_fields.h"
 #include "schema/terms.h"
+#include "util/hash.h"
 
 namespace fahras {
 
@@ -53,12 +54,6 @@ bool starts_with_title(std::string_view text, std::string_view title) {
     return first != std::string_view::npos && text.substr(first).starts_with(title);
 }
 
-std::string hex64(std::uint64_t h) {
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return out;
-}
-
 /** The content hash of @p doc: every stored field. std::hash (libstdc++'s 64-bit Murmur
  *  hash, fixed seed) is stable from run to run; were it to change with the standard
  *  library, every document would be analyzed once again, nothing worse. */
@@ -75,7 +70,7 @@ std::string content_hash(const Document& doc) {
     if (!doc.date.empty() && !iso_day(doc.date)) {
         if (const std::optional<std::string> day = document_day(doc.date)) all.append(*day);
     }
-    return hex64(std::hash<std::string>{}(all));
+    return detail::hex64(std::hash<std::string>{}(all));
 }
 
 /** True if @p word has a letter: numbers make no spelling suggestions. */
@@ -779,7 +774,7 @@ std::pair<std::string, std::string> source_path_key(const std::string& source) {
     std::error_code ec;
     std::string path = std::filesystem::absolute(source, ec).lexically_normal().string();
     if (ec) path = source;
-    return {path, hex64(std::hash<std::string>{}(path))};
+    return {path, detail::hex64(std::hash<std::string>{}(path))};
 }
 
 /** What is recorded of SOURCE @p path now: `KIND SIZE MTIME_NS CTIME_NS\tPATH`, or nothing

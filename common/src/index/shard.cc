@@ -16,7 +16,7 @@
 #include "fahras/schema.h"
 #include "index/index_layout.h"
 #include "index/variants.h"
-#include "util/fnv.h"
+#include "util/hash.h"
 
 namespace fahras {
 

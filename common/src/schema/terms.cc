@@ -4,19 +4,11 @@
  */
 #include "schema/terms.h"
 
-#include <cstdio>
-
 #include "fahras/schema.h"
-#include "util/fnv.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace fahras::schema {
-
-namespace {
-
-constexpr std::size_t kHashDigits = 16;
-
-}  // namespace
 
 std::string bounded_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
@@ -24,13 +16,10 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     // Too long for one term: a beginning of the value, readable in xapian-delve and cut
     // between two characters, then a hash of all of it, so that values differing only near
     // the end still get different terms.
-    std::size_t cut = kMaxTermBytes - term.size() - kHashDigits;
+    std::size_t cut = kMaxTermBytes - term.size() - detail::kHex64Digits;
     while (cut > 0 && detail::is_utf8_continuation(value[cut])) --cut;
     term.append(value.substr(0, cut));
-    char hex[kHashDigits + 1];
-    std::snprintf(hex, sizeof hex, "%016llx",
-                  static_cast<unsigned long long>(detail::fnv1a64(value)));
-    return term.append(hex, kHashDigits);
+    return term.append(detail::fnv1a64_hex(value));
 }
 
 std::string id_term(std::string_view id) { return bounded_term(kPrefixId, id); }
