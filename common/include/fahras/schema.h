@@ -73,8 +73,8 @@ inline constexpr unsigned kSlotId = 0;
 inline constexpr unsigned kSlotHitFields = 10;
 /** Value slot holding the source name as written, if any (the source facet). */
 inline constexpr unsigned kSlotSource = 3;
-/** Value slot holding the document's content hash (16 hex digits of a 64-bit hash of every
- *  stored field): a document read again with the same hash is not analyzed again. */
+/** Value slot holding the document's content hash (16 hex digits of the 64-bit FNV-1a hash
+ *  of every stored field): a document read again with the same hash is not analyzed again. */
 inline constexpr unsigned kSlotContentHash = 5;
 /** Value slot holding the path key of the SOURCE the document was read from (see
  *  kPrefixSourcePathKey), for --prune. */
@@ -84,8 +84,8 @@ inline constexpr unsigned kSlotSourcePathKey = 6;
  *  skips the file while they stay the same. */
 inline constexpr unsigned kSlotFileState = 9;
 
-/** Boolean term `XF` + source path key (16 hex digits of a hash of the SOURCE's absolute
- *  path) on every document read from that SOURCE (a file or directory named to
+/** Boolean term `XF` + source path key (16 hex digits of the 64-bit FNV-1a hash of the
+ *  SOURCE's absolute path) on every document read from that SOURCE (a file or directory named to
  *  fahras-index). Not the key of the source's name (fahras::source_name_key). */
 inline constexpr std::string_view kPrefixSourcePathKey = "XF";
 /** The former names of kPrefixSourcePathKey and kSlotSourcePathKey. */

@@ -28,7 +28,9 @@
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
 #include "index/index_layout.h"
+#include "index/upgrade.h"
 #include "index/variants.h"
+#include "schema/source_keys.h"
 #include "schema/stored_fields.h"
 #include "schema/terms.h"
 #include "util/hash.h"
@@ -54,9 +56,9 @@ bool starts_with_title(std::string_view text, std::string_view title) {
     return first != std::string_view::npos && text.substr(first).starts_with(title);
 }
 
-/** The content hash of @p doc: every stored field. std::hash (libstdc++'s 64-bit Murmur
- *  hash, fixed seed) is stable from run to run; were it to change with the standard
- *  library, every document would be analyzed once again, nothing worse. */
+/** The content hash of @p doc: every stored field, hashed with the one stable hash
+ *  (util/hash.h). (Indexes written before it hold std::hash values: each document they
+ *  hold is analyzed once again when it is read, nothing worse; docs/changelog.md.) */
 std::string content_hash(const Document& doc) {
     std::string all;
     all.reserve(doc.id.size() + doc.title.size() + doc.text.size() + doc.date.size() +
@@ -70,7 +72,7 @@ std::string content_hash(const Document& doc) {
     if (!doc.date.empty() && !iso_day(doc.date)) {
         if (const std::optional<std::string> day = document_day(doc.date)) all.append(*day);
     }
-    return detail::hex64(std::hash<std::string>{}(all));
+    return detail::fnv1a64_hex(all);
 }
 
 /** True if @p word has a letter: numbers make no spelling suggestions. */
@@ -769,12 +771,13 @@ struct Plan {
     ReadOptions read;  ///< how sources are read
 };
 
-/** The absolute path of SOURCE @p source, and its key. */
-std::pair<std::string, std::string> source_path_key(const std::string& source) {
+/** The absolute path of SOURCE @p source, and its key (detail::source_path_key). */
+std::pair<std::string, std::string> source_path_and_key(const std::string& source) {
     std::error_code ec;
     std::string path = std::filesystem::absolute(source, ec).lexically_normal().string();
     if (ec) path = source;
-    return {path, detail::hex64(std::hash<std::string>{}(path))};
+    std::string key = detail::source_path_key(path);
+    return {std::move(path), std::move(key)};
 }
 
 /** What is recorded of SOURCE @p path now: `KIND SIZE MTIME_NS CTIME_NS\tPATH`, or nothing
@@ -852,7 +855,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         if (!open) break;
         const std::string& source = sources[index];
         // Not a structured binding: clang 14 (the fuzzing build) cannot capture one.
-        const std::pair<std::string, std::string> path_key = source_path_key(source);
+        const std::pair<std::string, std::string> path_key = source_path_and_key(source);
         const std::string& path = path_key.first;
         const std::string& key = path_key.second;
         const std::string source_term = std::string(schema::kPrefixSourcePathKey) + key;
@@ -1276,7 +1279,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
     detail::fault_point("prune");
     const std::string prefix(schema::kMetaSourcePrefix);
     std::unordered_set<std::string> named;
-    for (const std::string& source : sources) named.insert(source_path_key(source).second);
+    for (const std::string& source : sources) named.insert(source_path_and_key(source).second);
     std::vector<std::pair<std::string, std::string>> gone;  // key, path
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
         const std::string key = (*k).substr(prefix.size());
@@ -1326,6 +1329,8 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         resolved.stemmer = check_version(Xapian::Database(live), path, options.stemmer);
         const std::unique_ptr<IndexWriter> target =
             detail::WriterAccess::open(live, resolved, path);
+        // Before the reading thread opens the live generation: it compares source keys.
+        (void)detail::upgrade_source_keys(detail::WriterAccess::db(*target));
         Plan plan;
         plan.live = live;
         plan.prune = options.prune;

@@ -1,6 +1,9 @@
 /** @file
- *  @brief The key of a source: the form of its name that the index holds.
+ *  @brief The keys of a source: the form of its name that the index holds (a document's
+ *  source field), and the key of the SOURCE's path that a document was read from.
  */
+#include "schema/source_keys.h"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -9,6 +12,7 @@
 
 #include "fahras/fields.h"
 #include "fahras/normalize.h"
+#include "util/hash.h"
 
 namespace fahras {
 
@@ -30,5 +34,11 @@ std::string source_name_key(std::string_view name) {
     }
     return key;
 }
+
+namespace detail {
+
+std::string source_path_key(std::string_view absolute_path) { return fnv1a64_hex(absolute_path); }
+
+}  // namespace detail
 
 }  // namespace fahras
