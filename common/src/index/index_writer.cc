@@ -8,7 +8,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -30,6 +29,7 @@
 #include "index/index_layout.h"
 #include "index/upgrade.h"
 #include "index/variants.h"
+#include "schema/metadata.h"
 #include "schema/source_keys.h"
 #include "schema/stored_fields.h"
 #include "schema/terms.h"
@@ -160,24 +160,14 @@ struct InternalWriter {
 
 namespace {
 
-/** The stemmer @p db records, if it names one. */
-std::optional<StemmerKind> recorded_stemmer(const Xapian::Database& db) {
-    const std::string name = db.get_metadata(std::string(schema::kMetaStemmer));
-    try {
-        if (!name.empty()) return parse_stemmer_kind(name);
-    } catch (const Error&) {
-        // A stemmer of another version of fahras: the caller decides.
-    }
-    return std::nullopt;
-}
-
 /** The stemmer the live database @p live records: what a rebuild keeps unless told
  *  otherwise. Light if there is none, or none can be read (a rebuild is how a damaged
  *  index is replaced). */
 StemmerKind live_stemmer(const std::string& live) {
     if (live.empty()) return StemmerKind::Light;
     try {
-        return recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+        return detail::known_stemmer(detail::recorded_analysis(Xapian::Database(live)))
+            .value_or(StemmerKind::Light);
     } catch (const Xapian::Error&) {
         return StemmerKind::Light;
     }
@@ -189,45 +179,21 @@ StemmerKind live_stemmer(const std::string& live) {
 StemmerKind check_version(const Xapian::Database& db, const std::string& shown,
                           std::optional<StemmerKind> wanted,
                           StemmerKind fallback = StemmerKind::Light) {
-    const std::optional<StemmerKind> recorded = recorded_stemmer(db);
-    if (db.get_doccount() == 0) return wanted ? *wanted : recorded.value_or(fallback);
+    const detail::RecordedAnalysis recorded = detail::recorded_analysis(db);
+    if (db.get_doccount() == 0) {
+        return wanted ? *wanted : detail::known_stemmer(recorded).value_or(fallback);
+    }
     const std::string index = "index '" + shown + "'";
-    const std::string version = std::to_string(kAnalyzerVersion);
-    const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (had_version != version) {
-        int had = 0;
-        const auto [end, ec] =
-            std::from_chars(had_version.data(), had_version.data() + had_version.size(), had);
-        if (ec == std::errc() && end == had_version.data() + had_version.size() &&
-            had > kAnalyzerVersion) {
-            // Rebuilding would be a downgrade, which the user should choose knowingly.
-            throw IndexVersionError(index + " was built by a newer fahras (analyzer version " +
-                                    had_version + ", this one uses " + version +
-                                    "): use that fahras, or --rebuild to downgrade the index "
-                                    "on purpose");
-        }
-        if (had_version.empty()) {
-            throw IndexVersionError(index +
-                                    " holds documents but no fahras analyzer version: it was "
-                                    "not built by fahras; move it away, or --rebuild to "
-                                    "replace it");
-        }
-        throw IndexVersionError(index + " was built with analyzer version " + had_version +
-                                ", this fahras uses version " + version +
-                                ": rebuild it with --rebuild");
-    }
-    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-    if (!recorded) {
-        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer +
-                                "', which this fahras does not know: rebuild it with --rebuild");
-    }
-    if (wanted && *wanted != *recorded) {
-        const std::string want(to_string(*wanted));
-        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer + "', not '" +
-                                want + "': --rebuild switches it to '" + want +
-                                "' (an update without --stemmer keeps '" + had_stemmer + "')");
-    }
-    return *recorded;
+    detail::check_analyzer_version(
+        recorded,
+        {.subject = index,
+         .program = "fahras",
+         .not_fahras = index + " holds documents but no fahras analyzer version: it was not "
+                               "built by fahras; move it away, or --rebuild to replace it",
+         .other_version = "rebuild it with --rebuild",
+         // Rebuilding would be a downgrade, which the user should choose knowingly.
+         .newer_version = "use that fahras, or --rebuild to downgrade the index on purpose"});
+    return detail::check_wanted_stemmer(recorded, wanted, index);
 }
 
 }  // namespace
@@ -286,8 +252,7 @@ struct IndexWriter::Impl {
         db = detail::open_writable(database, flags, shown);
         const StemmerKind kind = check_version(db, shown, options.stemmer, fallback);
         committed_count = db.get_doccount();
-        db.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
-        db.set_metadata(std::string(schema::kMetaStemmer), std::string(to_string(kind)));
+        detail::record_analysis(db, kind);
         analyzer = Analyzer(kind);
         generator.set_stemmer(detail::make_stem(kind));
         // Only stems, Z-prefixed, with positions: phrases match through clitics and

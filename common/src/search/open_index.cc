@@ -18,6 +18,7 @@
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
+#include "schema/metadata.h"
 #include "util/lines.h"
 
 namespace fahras::detail {
@@ -67,30 +68,23 @@ std::string where(const Opening& o, const std::string& shard) {
 /** Checks that @p db (one shard, or the whole index if @p shard is empty) was analyzed by
  *  this library, with the same stemmer as the shards before it. */
 void check_shard(const Xapian::Database& db, const std::string& shard, Opening& o) {
-    const std::string version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (version.empty()) {
-        if (shard.empty()) {
-            throw IndexVersionError("'" + o.top +
-                                    "' is not a fahras index: build it with fahras-index --db '" +
-                                    o.top + "' SOURCE...");
-        }
-        throw IndexVersionError(where(o, shard) + " is not a fahras index");
-    }
-    if (version != std::to_string(kAnalyzerVersion)) {
-        throw IndexVersionError(
-            where(o, shard) + " was built with analyzer version " + version +
-            ", this fahras-search uses version " + std::to_string(kAnalyzerVersion) +
-            (shard.empty() ? ": re-run fahras-index --rebuild --db '" + o.top + "' SOURCE..."
-                           : ": rebuild it with this fahras-index"));
-    }
-    const std::string stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-    const StemmerKind kind = parse_stemmer_kind(stemmer);
-    if (o.stemmer && *o.stemmer != kind) {
-        throw IndexVersionError(where(o, shard) + " was built with stemmer '" + stemmer +
-                                "', the shards before it with '" +
-                                std::string(to_string(*o.stemmer)) +
-                                "': build every shard with the same --stemmer");
-    }
+    const RecordedAnalysis recorded = recorded_analysis(db);
+    const std::string subject = where(o, shard);
+    check_analyzer_version(
+        recorded,
+        {.subject = subject,
+         .program = "fahras-search",
+         .not_fahras = shard.empty() ? "'" + o.top +
+                                           "' is not a fahras index: build it with fahras-index "
+                                           "--db '" +
+                                           o.top + "' SOURCE..."
+                                     : subject + " is not a fahras index",
+         .other_version = shard.empty()
+                              ? "re-run fahras-index --rebuild --db '" + o.top + "' SOURCE..."
+                              : "rebuild it with this fahras-index"});
+    const StemmerKind kind = parse_stemmer_kind(recorded.stemmer);
+    if (o.stemmer)
+        check_same_stemmer(recorded, to_string(*o.stemmer), "the shards before it", subject);
     o.stemmer = kind;
 }
 
