@@ -2,7 +2,8 @@
 """Checks the dependency rule of fahras (docs/architecture.md, "Layers"): each subsystem of
 common/src includes only from itself and the subsystems below it, and index/ and search/
 never include each other. Public headers (fahras/*.h) count as the subsystem that
-implements them.
+implements them. And the library boundary ("The library boundary"): public headers, the
+front-ends (indexer/, searcher/) and the Python module include neither Xapian nor ICU.
 
     check_layering.py ROOT
 
@@ -40,6 +41,9 @@ PUBLIC = {
     "fahras.h": "python",  # the umbrella header: front-ends only
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+SYSTEM_INCLUDE = re.compile(r'^\s*#\s*include\s+<([^>]+)>')
+# Libraries whose types stay inside the library: a header of theirs, by its path.
+SEALED = {"xapian.h": "Xapian", "xapian/": "Xapian", "unicode/": "ICU"}
 
 
 def subsystem_of(header):
@@ -81,10 +85,33 @@ def check_subsystems(common, bad):
             bad.append(f"{path}:{number}: {own} includes '{m.group(1)}' ({target})")
 
 
+def sealed_library(header):
+    """The library that @p header belongs to if it is one the boundary seals, else None."""
+    for start, library in SEALED.items():
+        if header == start or (start.endswith("/") and header.startswith(start)):
+            return library
+    return None
+
+
+def check_boundary(root, bad):
+    files = sorted((root / "common" / "include" / "fahras").glob("*.h"))
+    files += sorted((root / "common" / "python").glob("*.cc"))
+    for front_end in ("indexer", "searcher"):
+        files += sorted((root / front_end).glob("*.cc")) + sorted((root / front_end).glob("*.h"))
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            m = SYSTEM_INCLUDE.match(line)
+            library = m and sealed_library(m.group(1))
+            if library:
+                bad.append(f"{path}:{number}: includes <{m.group(1)}> ({library} stays inside "
+                           "the library)")
+
+
 def main():
     root = pathlib.Path(sys.argv[1])
     bad = []
     check_subsystems(root / "common", bad)
+    check_boundary(root, bad)
     for line in bad:
         print(line)
     return 1 if bad else 0

@@ -34,6 +34,7 @@
 #include "schema/stored_fields.h"
 #include "schema/terms.h"
 #include "util/hash.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -199,6 +200,8 @@ StemmerKind check_version(const Xapian::Database& db, const std::string& shown,
 }  // namespace
 
 struct IndexWriter::Impl {
+    // The index, as the user named it: what Xapian's errors name (detail::rethrow_index_error).
+    std::string shown;
     // A public writer's directory: its lock, held until the database is closed (members are
     // destroyed last to first).
     std::unique_ptr<detail::IndexDir> dir;
@@ -249,6 +252,7 @@ struct IndexWriter::Impl {
      *  for or the index records (@p fallback if none); @p shown names the index. */
     void open(const std::string& database, int flags, const IndexOptions& options,
               const std::string& shown, StemmerKind fallback = StemmerKind::Light) {
+        this->shown = shown;
         db = detail::open_writable(database, flags, shown);
         const StemmerKind kind = check_version(db, shown, options.stemmer, fallback);
         committed_count = db.get_doccount();
@@ -370,7 +374,7 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
+IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options) try
     : impl_(std::make_unique<Impl>()) {
     // The layout fahras-index writes, under its lock: a Python writer and a cron run never
     // write at once, and neither swaps in a generation without the other's commits.
@@ -395,6 +399,8 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
             throw;
         }
     }
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 IndexWriter::IndexWriter(const std::string& database, const IndexOptions& options,
@@ -418,10 +424,12 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-void IndexWriter::add(const Document& doc) {
+void IndexWriter::add(const Document& doc) try {
     detail::AnalyzedDocument analyzed = detail::analyze(doc);
     analyzed.content_hash = content_hash(doc);
     add(analyzed);
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
 }
 
 void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
@@ -483,13 +491,15 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (impl_->seen.size() > kMaxPendingSpellings) commit();
 }
 
-void IndexWriter::commit() {
+void IndexWriter::commit() try {
     impl_->flush_spellings();
     impl_->commit_all();
     if (!impl_->unpublished.empty()) {
         impl_->dir->publish(impl_->unpublished);
         impl_->unpublished.clear();
     }
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
 }
 
 void IndexWriter::commit_documents() { impl_->commit_all(); }
@@ -498,7 +508,11 @@ std::size_t IndexOptions::default_threads() {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
-std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+std::size_t IndexWriter::document_count() const try {
+    return impl_->db.get_doccount();
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
+}
 
 namespace detail {
 
@@ -1277,7 +1291,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
 }  // namespace
 
 IndexStats index_sources(const std::string& path, const std::vector<std::string>& sources,
-                         const IndexOptions& options, const IndexCallbacks& callbacks) {
+                         const IndexOptions& options, const IndexCallbacks& callbacks) try {
     const auto started = std::chrono::steady_clock::now();
     IndexStats stats;
     stats.sources = sources.size();
@@ -1334,6 +1348,8 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 }  // namespace fahras

@@ -18,6 +18,7 @@
 #include "index/variants.h"
 #include "schema/metadata.h"
 #include "util/hash.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -83,7 +84,7 @@ ShardSpec parse_shard(std::string_view text) {
 }
 
 MergeStats merge_indexes(const std::string& path, const std::vector<std::string>& shards,
-                         Existing existing) {
+                         Existing existing) try {
     const auto started = std::chrono::steady_clock::now();
     if (shards.empty()) throw Error("no shards to merge into '" + path + "'");
     std::string stemmer;
@@ -146,6 +147,8 @@ MergeStats merge_indexes(const std::string& path, const std::vector<std::string>
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 }  // namespace fahras

@@ -31,6 +31,7 @@
 #include "schema/terms.h"
 #include "search/open_index.h"
 #include "util/lines.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -837,7 +838,7 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
+Searcher::Searcher(const std::string& path) try : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     Xapian::QueryParser& parser = impl_->parser;
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
@@ -847,11 +848,13 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
     parser.add_prefix(std::string(schema::kStemWildcardField), std::string(schema::kPrefixStem));
     parser.add_boolean_prefix("source", std::string(schema::kPrefixSource));
     impl_->adopt(detail::open_index(path));
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 Searcher::~Searcher() = default;
 
-SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const try {
     // Each search reads the index as it is now. A rebuild renames a new stub over the old
     // one: follow it to the new generation (the old one is deleted a minute later). An
     // update in place commits batch by batch: reopen() moves to the latest commit (it only
@@ -892,9 +895,13 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             impl_->adopt(detail::open_index(impl_->path));
         }
     }
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
-void Searcher::reopen() { impl_->adopt(detail::open_index(impl_->path)); }
+void Searcher::reopen() try { impl_->adopt(detail::open_index(impl_->path)); } catch (...) {
+    detail::rethrow_index_error(impl_->path);
+}
 
 SearchResult Searcher::search_once(std::string_view query, const SearchOptions& options) const {
     // Bounds the work of one query (expanding each word into its forms, re-ranking, "did you
@@ -1092,13 +1099,15 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     return result;
 }
 
-std::size_t Searcher::document_count() const {
+std::size_t Searcher::document_count() const try {
     impl_->follow_stubs();
     impl_->db.reopen();
     return impl_->db.get_doccount();
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
-void Searcher::load_synonyms(const std::string& path) {
+void Searcher::load_synonyms(const std::string& path) try {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot read synonyms file");
     std::vector<std::vector<std::string>> groups;
@@ -1120,6 +1129,8 @@ void Searcher::load_synonyms(const std::string& path) {
     }
     impl_->add_synonyms(groups);
     impl_->synonym_groups.insert(impl_->synonym_groups.end(), groups.begin(), groups.end());
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
 Sort parse_sort(std::string_view name) {
