@@ -2,8 +2,9 @@
 """Checks the dependency rule of fahras (docs/architecture.md, "Layers"): each subsystem of
 common/src includes only from itself and the subsystems below it, and index/ and search/
 never include each other. Public headers (fahras/*.h) count as the subsystem that
-implements them. And the library boundary ("The library boundary"): public headers, the
-front-ends (indexer/, searcher/) and the Python module include neither Xapian nor ICU.
+implements them. ICU is included in analysis/, io/ and schema/ only ("ICU"). And the
+library boundary ("The library boundary"): public headers, the front-ends (indexer/,
+searcher/) and the Python module include neither Xapian nor ICU.
 
     check_layering.py ROOT
 
@@ -44,6 +45,11 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 SYSTEM_INCLUDE = re.compile(r'^\s*#\s*include\s+<([^>]+)>')
 # Libraries whose types stay inside the library: a header of theirs, by its path.
 SEALED = {"xapian.h": "Xapian", "xapian/": "Xapian", "unicode/": "ICU"}
+# ICU is for text (analysis/), encodings (io/), and dates and stored text (schema/);
+# the others get what they need of it from analysis/utf8.h and analysis/words.h.
+ICU_ALLOWED = {"analysis", "io", "schema"}
+# Internal headers with ICU types, for their own subsystem only.
+ICU_HEADERS = {"analysis/unicode_text.h": "analysis"}
 
 
 def subsystem_of(header):
@@ -76,8 +82,16 @@ def check_subsystems(common, bad):
             bad.append(f"{path}: not in a subsystem folder ({', '.join(ALLOWED)})")
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            system = SYSTEM_INCLUDE.match(line)
+            if system and sealed_library(system.group(1)) == "ICU" and own not in ICU_ALLOWED:
+                bad.append(f"{path}:{number}: {own} includes <{system.group(1)}> (ICU is for "
+                           f"{', '.join(sorted(ICU_ALLOWED))})")
             m = INCLUDE.match(line)
             if not m:
+                continue
+            if ICU_HEADERS.get(m.group(1), own) != own:
+                bad.append(f"{path}:{number}: {own} includes '{m.group(1)}' (ICU types, for "
+                           f"{ICU_HEADERS[m.group(1)]} only)")
                 continue
             target = subsystem_of(m.group(1))
             if target == own or target in ALLOWED[own]:

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "analysis/unicode_text.h"  // common/src: detail::first_invalid_utf8
+#include "analysis/utf8.h"  // common/src: detail::first_invalid_utf8
 #include "fahras/schema.h"
 
 namespace {

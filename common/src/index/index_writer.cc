@@ -4,7 +4,6 @@
 #include "fahras/index_writer.h"
 
 #include <sys/stat.h>
-#include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analysis/utf8.h"
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
@@ -93,12 +93,8 @@ bool is_one_term(std::string_view word) {
             ++i;
             continue;
         }
-        UChar32 c = 0;
-        auto at = static_cast<std::int32_t>(i);
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), at,
-                static_cast<std::int32_t>(word.size()), c);
+        const std::int32_t c = detail::next_code_point(word, i);
         if (c < 0) return false;
-        i = static_cast<std::size_t>(at);
         // ARABIC LETTER HAMZA .. ARABIC LETTER YEH: word characters without case.
         if (c >= 0x0621 && c <= 0x064A) continue;
         const auto u = static_cast<unsigned>(c);

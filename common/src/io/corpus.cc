@@ -29,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/unicode_text.h"
+#include "analysis/utf8.h"
 #include "io/records.h"
 
 namespace fahras {

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "analysis/unicode_text.h"
+#include "analysis/utf8.h"
 
 namespace fahras::detail {
 

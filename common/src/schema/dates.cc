@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/unicode_text.h"
+#include "analysis/utf8.h"
 #include "fahras/fields.h"
 
 namespace fahras {
