@@ -60,6 +60,40 @@ void append_utf8(std::string& out, UChar32 c) {
     out.append(bytes, static_cast<std::size_t>(length));
 }
 
+enum class RunKind { None, Letters, Digits };
+
+/** The run of letters or of digits that split_segment is building. */
+struct Run {
+    RunKind kind = RunKind::None;
+    int32_t start = 0;
+    bool needs_folding = false;  // a letter run with letters outside ASCII and Arabic
+};
+
+/** Hands the word of @p run, text[run.start, end), built in span.folded, to @p on_word (if
+ *  there is one), case-folded by ICU if it needs it, and ends the run. */
+void end_run(const icu::UnicodeString& text, int32_t end, Run& run, detail::WordSpan& span,
+             const std::function<void(const detail::WordSpan&)>& on_word) {
+    std::string& word = span.folded;
+    if (run.kind != RunKind::None && !word.empty()) {
+        span.start = run.start;
+        span.limit = end;
+        span.is_operator = run.kind == RunKind::Letters && is_operator(text, run.start, end);
+        if (span.is_operator) {
+            word.clear();
+            text.tempSubStringBetween(run.start, end).toUTF8String(word);
+        } else if (run.needs_folding) {
+            icu::UnicodeString folded = text.tempSubStringBetween(run.start, end);
+            folded.foldCase(U_FOLD_CASE_DEFAULT);
+            word.clear();
+            folded.toUTF8String(word);
+        }
+        on_word(span);
+    }
+    word.clear();
+    run.needs_folding = false;
+    run.kind = RunKind::None;
+}
+
 /** Splits one ICU word segment into runs of letters and runs of digits.
  *
  *  Each word's UTF-8 is built as the segment is scanned: ASCII letters are lower-cased and
@@ -68,66 +102,39 @@ void append_utf8(std::string& out, UChar32 c) {
 void split_segment(const icu::UnicodeString& text, int32_t start, int32_t limit,
                    detail::WordSpan& span,
                    const std::function<void(const detail::WordSpan&)>& on_word) {
-    enum class Run { None, Letters, Digits };
-    Run run = Run::None;
-    int32_t run_start = start;
-    bool needs_folding = false;  // the letter run has letters outside ASCII and Arabic
+    Run run{RunKind::None, start, false};
     std::string& word = span.folded;
     word.clear();
-
-    auto flush = [&](int32_t end) {
-        if (run != Run::None && !word.empty()) {
-            span.start = run_start;
-            span.limit = end;
-            span.is_operator = run == Run::Letters && is_operator(text, run_start, end);
-            if (span.is_operator) {
-                word.clear();
-                text.tempSubStringBetween(run_start, end).toUTF8String(word);
-            } else if (needs_folding) {
-                icu::UnicodeString folded = text.tempSubStringBetween(run_start, end);
-                folded.foldCase(U_FOLD_CASE_DEFAULT);
-                word.clear();
-                folded.toUTF8String(word);
-            }
-            on_word(span);
-        }
-        word.clear();
-        needs_folding = false;
-        run = Run::None;
+    const auto begin_run = [&](RunKind kind, int32_t at) {
+        if (run.kind == kind) return;
+        end_run(text, at, run, span, on_word);
+        run.kind = kind;
+        run.start = at;
     };
-
     for (int32_t i = start; i < limit;) {
         const UChar32 c = text.char32At(i);
         const int32_t next = i + U16_LENGTH(c);
         if (is_ascii_digit(c)) {
-            if (run != Run::Digits) {
-                flush(i);
-                run = Run::Digits;
-                run_start = i;
-            }
+            begin_run(RunKind::Digits, i);
             word += static_cast<char>(c);
-        } else if (run == Run::Digits && (c == '.' || c == ',') && next < limit &&
+        } else if (run.kind == RunKind::Digits && (c == '.' || c == ',') && next < limit &&
                    is_ascii_digit(text.char32At(next))) {
             // Inside a number: keep the decimal point, drop the thousands separator.
             if (c == '.') word += '.';
         } else if (is_letter_like(c)) {
-            if (run != Run::Letters) {
-                flush(i);
-                run = Run::Letters;
-                run_start = i;
-            }
+            begin_run(RunKind::Letters, i);
             if (c < 0x80) {
                 word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             } else {
-                if (!is_arabic_block(c)) needs_folding = true;
+                if (!is_arabic_block(c)) run.needs_folding = true;
                 append_utf8(word, c);
             }
         } else {
-            flush(i);
+            end_run(text, i, run, span, on_word);
         }
         i = next;
     }
-    flush(limit);
+    end_run(text, limit, run, span, on_word);
 }
 
 }  // namespace

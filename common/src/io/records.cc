@@ -13,21 +13,18 @@
 #include <utility>
 
 #include "analysis/utf8.h"
+#include "io/readers.h"
 
 namespace fahras::detail {
 
 namespace {
 
-constexpr std::string_view kUtf8Bom =
-    "\xEF\xBB\xBF";  // ZERO WIDTH NO-BREAK SPACE (byte-order mark), UTF-8
 // A value shown in a warning is cut after this many bytes: a warning is one short line.
 constexpr std::size_t kShownValueBytes = 60;
 
 bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
 }
-
-std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
 
 std::string string_field(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
