@@ -1,6 +1,7 @@
 /** @file
  *  @brief Internal: the words of a text and the text between them, in UTF-8 (no ICU types),
- *  for those that rewrite a text around its words (query preparation).
+ *  for those that rewrite a text around its words (query preparation), and what a word's
+ *  ASCII bytes are.
  */
 #pragma once
 
@@ -9,6 +10,12 @@
 #include <vector>
 
 namespace fahras::detail {
+
+/** True if the ASCII byte @p b stands in words as fahras::tokenize returns them: a
+ *  lower-case letter, a digit, or '.' (kept only as a decimal point, between digits). */
+[[nodiscard]] constexpr bool is_ascii_word_byte(unsigned char b) {
+    return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.';
+}
 
 /** A text cut into its words and the text between them. */
 struct WordsAndGaps {

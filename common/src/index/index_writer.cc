@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "analysis/utf8.h"
+#include "analysis/words.h"
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
@@ -89,7 +90,7 @@ bool is_one_term(std::string_view word) {
     for (std::size_t i = 0; i < word.size();) {
         const auto b = static_cast<unsigned char>(word[i]);
         if (b < 0x80) {
-            if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.')) return false;
+            if (!detail::is_ascii_word_byte(b)) return false;
             ++i;
             continue;
         }
