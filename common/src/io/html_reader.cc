@@ -142,8 +142,7 @@ std::string squeeze_space(std::string_view text) {
 void read_html_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    std::ifstream in = open_input(path, shown);
     const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
     std::string bytes = read_some(in, limit, shown);
     if (in.good() && in.peek() != std::char_traits<char>::eof()) {

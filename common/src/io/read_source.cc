@@ -21,7 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using detail::bad_name;
-using detail::errno_message;
 using detail::FileKind;
 using detail::kind_of;
 using detail::kUtf8Bom;
@@ -59,8 +58,7 @@ class ReplayBuf : public std::streambuf {
  *  (after a UTF-8 byte-order mark) is '{', else one text document. */
 void read_pipe(const fs::path& path, const std::string& shown, const ReadOptions& options,
                const DocumentSink& on_document, const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    std::ifstream in = detail::open_input(path, shown);
     // White space before the first record is rare and short; this bounds a file of nothing
     // else (it is then an empty text).
     constexpr std::size_t kMostLeadingSpace = 1 << 16;
@@ -91,8 +89,7 @@ void read_file(const fs::path& path, const fs::file_status& status, const std::s
         return;
     }
     const auto read_records = [&](auto read) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw InputError(source, 0, errno_message("cannot read: "));
+        std::ifstream in = detail::open_input(path, source);
         read(in, source, options, on_document, on_warning);
     };
     switch (kind_of(path)) {
@@ -132,8 +129,7 @@ void read_source(const std::string& source, const ReadOptions& options,
     }
     try {
         if (source == kStandardInput) {
-            std::ifstream in("/dev/stdin", std::ios::binary);
-            if (!in) throw InputError(source, 0, errno_message("cannot read: "));
+            std::ifstream in = detail::open_input("/dev/stdin", source);
             detail::read_jsonl(in, source, options, on_document, on_warning);
             return;
         }

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "util/strings.h"
+
 namespace fahras::detail {
 
 namespace fs = std::filesystem;
@@ -21,13 +23,7 @@ FileKind kind_of(const fs::path& path) {
     return FileKind::Other;
 }
 
-std::string trim(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\r\n\v\f";
-    const auto first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(kSpace);
-    return std::string(s.substr(first, last - first + 1));
-}
+std::string trim(std::string_view s) { return std::string(trim_space(s)); }
 
 std::string first_line(std::string_view text) {
     while (!text.empty()) {
@@ -40,6 +36,12 @@ std::string first_line(std::string_view text) {
 }
 
 std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
+
+std::ifstream open_input(const fs::path& path, const std::string& shown) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    return in;
+}
 
 /** Up to @p limit bytes from @p in (fewer at the end of the file). The buffer grows as the
  *  file turns out to be long: most files are small, and a part is up to 16 MiB. */

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 
 /** @p what followed by strerror(errno). */
 [[nodiscard]] std::string errno_message(const char* what);
+
+/** The file @p path opened for reading, in binary.
+ *  @throws fahras::InputError naming @p shown (`cannot read: REASON`) if it cannot be. */
+[[nodiscard]] std::ifstream open_input(const std::filesystem::path& path, const std::string& shown);
 
 /** Up to @p limit bytes from @p in (fewer at the end of the file).
  *  @throws fahras::InputError naming @p shown on a read error. */

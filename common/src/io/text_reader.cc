@@ -48,8 +48,7 @@ void read_text(std::istream& in, const std::string& id, const std::string& shown
 void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    std::ifstream in = open_input(path, shown);
     read_text(in, id, shown, options, on_document, on_warning);
 }
 
