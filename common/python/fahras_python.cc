@@ -4,7 +4,6 @@
  */
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <xapian.h>
 
 #include <algorithm>
 #include <cmath>
@@ -27,18 +26,6 @@ namespace py = pybind11;
 namespace fahras {
 
 namespace {
-
-/** Runs @p f, turning Xapian's errors into fahras errors with the CLI's messages. */
-template <class F>
-auto with_index_errors(const std::string& path, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index '" + path + "' is locked by another indexer");
-    } catch (const Xapian::Error& e) {
-        throw Error("index '" + path + "': " + e.get_description());
-    }
-}
 
 /** Code points in the UTF-8 bytes [0, @p bytes) of @p text: a Python str index. */
 std::size_t str_index(std::string_view text, std::size_t bytes) {
@@ -105,8 +92,7 @@ py::list hits_to_list(const std::vector<Hit>& hits) {
 class PyIndex {
   public:
     explicit PyIndex(std::string path)
-        : path_(std::move(path)),
-          searcher_(with_index_errors(path_, [&] { return std::make_unique<Searcher>(path_); })) {}
+        : path_(std::move(path)), searcher_(std::make_unique<Searcher>(path_)) {}
 
     [[nodiscard]] std::vector<Hit> run(const std::string& query, const SearchOptions& options,
                                        SearchResult* full = nullptr) const {
@@ -114,7 +100,7 @@ class PyIndex {
         {
             const py::gil_scoped_release unlocked;
             const std::lock_guard<std::mutex> lock(mutex_);
-            result = with_index_errors(path_, [&] { return searcher_->search(query, options); });
+            result = searcher_->search(query, options);
         }
         if (full != nullptr) *full = result;
         return std::move(result.hits);
@@ -133,27 +119,25 @@ class PyIndex {
         std::vector<std::vector<Hit>> out;
         out.reserve(queries.size());
         const py::gil_scoped_release unlocked;
-        with_index_errors(path_, [&] {
-            search_topics(
-                path_, topics, options, threads, [](Searcher&) {},
-                [&](const Topic&, TopicAnswer&& answer) {
-                    if (!answer.error.empty()) throw QueryError(answer.error);
-                    out.push_back(std::move(answer.result.hits));
-                });
-        });
+        search_topics(
+            path_, topics, options, threads, [](Searcher&) {},
+            [&](const Topic&, TopicAnswer&& answer) {
+                if (!answer.error.empty()) throw QueryError(answer.error);
+                out.push_back(std::move(answer.result.hits));
+            });
         return out;
     }
 
     [[nodiscard]] std::size_t document_count() const {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
-        return with_index_errors(path_, [&] { return searcher_->document_count(); });
+        return searcher_->document_count();
     }
 
     void reopen() {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
-        with_index_errors(path_, [&] { searcher_->reopen(); });
+        searcher_->reopen();
     }
 
     [[nodiscard]] const std::string& path() const { return path_; }
@@ -172,22 +156,21 @@ class PyWriter {
         IndexOptions options;
         options.stemmer = parse_stemmer_kind(stemmer);
         options.mode = overwrite ? OpenMode::Overwrite : OpenMode::Update;
-        writer_ =
-            with_index_errors(path_, [&] { return std::make_unique<IndexWriter>(path_, options); });
+        writer_ = std::make_unique<IndexWriter>(path_, options);
     }
 
     void add(const Document& doc) {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        with_index_errors(path_, [&] { writer_->add(doc); });
+        writer_->add(doc);
     }
 
     void commit() {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        with_index_errors(path_, [&] { writer_->commit(); });
+        writer_->commit();
     }
 
     /** Commits and releases the index's lock. */
@@ -195,7 +178,7 @@ class PyWriter {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         if (!writer_) return;
-        with_index_errors(path_, [&] { writer_->commit(); });
+        writer_->commit();
         writer_.reset();
     }
 
@@ -539,7 +522,7 @@ source or url is no value.)");
 written), normalized, stem, start and end (str indices: text[start:end] == surface)
 and stop_word.)");
 
-    m.def("source_key", &source_key, "name"_a,
+    m.def("source_key", &source_name_key, "name"_a,
           "The form a source name is compared in: normalized, case-folded.");
     m.attr("analyzer_version") = kAnalyzerVersion;
 }
