@@ -5,7 +5,6 @@
  */
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <xapian.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +19,7 @@
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
 #include "fahras/error.h"
+#include "fahras/fields.h"
 #include "fahras/index_writer.h"
 #include "fahras/search.h"
 
@@ -28,18 +28,6 @@ namespace py = pybind11;
 namespace fahras {
 
 namespace {
-
-/** Runs @p f, turning Xapian's errors into fahras errors with the CLI's messages. */
-template <class F>
-auto with_index_errors(const std::string& path, F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError("index '" + path + "' is locked by another indexer");
-    } catch (const Xapian::Error& e) {
-        throw Error("index '" + path + "': " + e.get_description());
-    }
-}
 
 /** Code points in the UTF-8 bytes [0, @p bytes) of @p text: a Python str index. */
 std::size_t str_index(std::string_view text, std::size_t bytes) {
@@ -152,18 +140,15 @@ class PyIndex {
   public:
     PyIndex(std::string path, std::optional<std::string> synonyms)
         : path_(std::move(path)), synonyms_(std::move(synonyms)) {
-        searcher_ = with_index_errors(path_, [&] {
-            auto searcher = std::make_unique<Searcher>(path_);
-            if (synonyms_) searcher->load_synonyms(*synonyms_);
-            return searcher;
-        });
+        searcher_ = std::make_unique<Searcher>(path_);
+        if (synonyms_) searcher_->load_synonyms(*synonyms_);
     }
 
     [[nodiscard]] SearchResult run(const std::string& query, const SearchOptions& options) const {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        return with_index_errors(path_, [&] { return searcher_->search(query, options); });
+        return searcher_->search(query, options);
     }
 
     /** search() for each of @p queries, on @p threads threads (0: one per core), each with
@@ -183,17 +168,15 @@ class PyIndex {
             const std::lock_guard<std::mutex> lock(mutex_);
             check_open();
         }
-        with_index_errors(path_, [&] {
-            search_topics(
-                path_, topics, options, threads,
-                [&](Searcher& searcher) {
-                    if (synonyms_) searcher.load_synonyms(*synonyms_);
-                },
-                [&](const Topic&, TopicAnswer&& answer) {
-                    if (!answer.error.empty()) throw QueryError(answer.error);
-                    out.push_back(std::move(answer.result));
-                });
-        });
+        search_topics(
+            path_, topics, options, threads,
+            [&](Searcher& searcher) {
+                if (synonyms_) searcher.load_synonyms(*synonyms_);
+            },
+            [&](const Topic&, TopicAnswer&& answer) {
+                if (!answer.error.empty()) throw QueryError(answer.error);
+                out.push_back(std::move(answer.result));
+            });
         return out;
     }
 
@@ -201,21 +184,21 @@ class PyIndex {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        return with_index_errors(path_, [&] { return searcher_->document_count(); });
+        return searcher_->document_count();
     }
 
     [[nodiscard]] std::optional<StoredDocument> document(const std::string& id) const {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        return with_index_errors(path_, [&] { return searcher_->document(id); });
+        return searcher_->document(id);
     }
 
     void reopen() {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        with_index_errors(path_, [&] { searcher_->reopen(); });
+        searcher_->reopen();
     }
 
     /** Lets the index go (its files, the synonyms' temporary table); later calls raise. */
@@ -261,8 +244,7 @@ class PyWriter {
         IndexOptions options;
         if (stemmer) options.stemmer = parse_stemmer_kind(*stemmer);
         options.mode = overwrite ? OpenMode::Overwrite : OpenMode::Update;
-        writer_ =
-            with_index_errors(path_, [&] { return std::make_unique<IndexWriter>(path_, options); });
+        writer_ = std::make_unique<IndexWriter>(path_, options);
     }
 
     /** Adds @p doc, named @p named in a warning ("record 3 (id 'a7')", "id 'a7'") if its
@@ -273,14 +255,14 @@ class PyWriter {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        with_index_errors(path_, [&] { writer_->add(doc); });
+        writer_->add(doc);
     }
 
     void commit() {
         const py::gil_scoped_release unlocked;
         const std::lock_guard<std::mutex> lock(mutex_);
         check_open();
-        with_index_errors(path_, [&] { writer_->commit(); });
+        writer_->commit();
     }
 
     /** Commits and releases the index's lock; then warns of the unreadable dates past the
@@ -290,7 +272,7 @@ class PyWriter {
             const py::gil_scoped_release unlocked;
             const std::lock_guard<std::mutex> lock(mutex_);
             if (!writer_) return;
-            with_index_errors(path_, [&] { writer_->commit(); });
+            writer_->commit();
             writer_.reset();
         }
         if (undated_ > kDateWarnings) {
@@ -764,7 +746,7 @@ None or NaN in title, date, source or url is no value.)");
 written), normalized, stem, start and end (str indices: text[start:end] == surface)
 and stop_word.)");
 
-    m.def("source_key", &source_key, "name"_a,
+    m.def("source_key", &source_name_key, "name"_a,
           "The form a source name is compared in: normalized, case-folded.");
     m.def(
         "document_day",

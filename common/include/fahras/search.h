@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "fahras/query.h"
+
 namespace fahras {
 
 /** Whether hits carry a snippet (batch runs that only need ids skip the work). */
@@ -106,7 +108,7 @@ struct SearchOptions {
      *  day) or `YYYY` (to December 31st); "" for no bound. A since after it is an error;
      *  equal bounds are one day (or month, or year). */
     std::string until;
-    /** Only documents from one of these sources (compared as source_key()); empty: all. The
+    /** Only documents from one of these sources (compared as source_name_key()); empty: all. The
      *  same as `source:NAME` in the query. */
     std::vector<std::string> sources;
     Sort sort = Sort::Relevance;
