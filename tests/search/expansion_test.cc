@@ -1,14 +1,23 @@
 /** @file
- *  @brief Query expansion: a free word's other forms, bare reading, pattern forms and title term.
+ *  @brief Query expansion: a free word's other forms, bare reading, variants, pattern forms and
+ *  title term, kept by kind.
  */
-#include <doctest/doctest.h>
+#include "search/expansion.h"
 
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "fahras/index_writer.h"
 #include "fahras/search.h"
+#include "schema/terms.h"
+#include "search/open_index.h"
 #include "search/search_helpers.h"
 #include "temp_dir.h"
 
@@ -128,4 +137,76 @@ TEST_CASE("a word also finds its pattern forms in the index (plural, singular), 
     REQUIRE(!marked.hits.empty());
     REQUIRE(!marked.hits[0].matches.empty());
     CHECK(marked.hits[0].matches[0].query_words == QueryWords{"قَلب"});
+}
+
+TEST_CASE("a free word's terms are kept by kind: bare reading, forms, variants, patterns, title") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // index_sources() writes the spelling-variant groups (ترمب, ترامب); IndexWriter alone not.
+    const std::string jsonl = dir.write("docs.jsonl",
+                                        "{\"id\": \"qalb\", \"text\": \"القلب\"}\n"
+                                        "{\"id\": \"biqalb\", \"text\": \"بقلب\"}\n"
+                                        "{\"id\": \"qulub\", \"text\": \"القلوب\"}\n"
+                                        "{\"id\": \"liqawm\", \"text\": \"لقومه\"}\n"
+                                        "{\"id\": \"qawm1\", \"text\": \"القوم\"}\n"
+                                        "{\"id\": \"qawm2\", \"text\": \"قوم\"}\n"
+                                        "{\"id\": \"trump\", \"text\": \"ترامب\"}\n"
+                                        "{\"id\": \"trmb\", \"text\": \"ترمب\"}\n");
+    (void)fahras::index_sources(path, {jsonl}, {}, {});
+    const Xapian::Database db = fahras::detail::open_index(path).db;
+    const auto term = [](std::string_view stem) { return fahras::detail::text_term(stem); };
+    const auto terms_of = [](const std::vector<fahras::detail::Form>& forms) {
+        std::vector<std::string> out;
+        for (const fahras::detail::Form& f : forms) out.push_back(f.term);
+        return out;
+    };
+    const std::vector<Xapian::Query> words{Xapian::Query(term("قلب")), Xapian::Query(term("لقوم")),
+                                           Xapian::Query(term("ترمب"))};
+    const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
+    const fahras::detail::Expansion expansion =
+        fahras::detail::expand_free_words(db, query, fahras::Variants::Yes);
+    REQUIRE(expansion.words.size() == 3);
+    const fahras::detail::ExpandedWord& qalb = expansion.words[0];
+    CHECK(qalb.term == term("قلب"));
+    CHECK(qalb.df == 1);
+    CHECK_FALSE(qalb.bare.has_value());
+    CHECK(terms_of(qalb.forms) == Ids{term("بقلب")});
+    CHECK(qalb.variants.empty());
+    CHECK(terms_of(qalb.patterns) == Ids{term("قلوب")});
+    CHECK(qalb.title == fahras::detail::title_term("قلب"));
+    const fahras::detail::ExpandedWord& liqawm = expansion.words[1];
+    CHECK(liqawm.bare == term("قوم"));  // two documents, لقوم one
+    CHECK(liqawm.forms.empty());
+    const fahras::detail::ExpandedWord& trmb = expansion.words[2];
+    CHECK(trmb.forms.empty());
+    CHECK(terms_of(trmb.variants) == Ids{term("ترامب")});
+    // Three words, no term in common: three groups, each a word's terms.
+    REQUIRE(expansion.groups.size() == 3);
+    CHECK(expansion.groups[0].words == std::vector<std::size_t>{0});
+    CHECK(expansion.groups[0].terms == qalb.terms());
+    CHECK(qalb.terms() == Ids{qalb.title, term("بقلب"), term("قلب"), term("قلوب")});  // S before Z
+
+    SUBCASE("without variants, a word has none") {
+        const fahras::detail::Expansion plain =
+            fahras::detail::expand_free_words(db, query, fahras::Variants::No);
+        REQUIRE(plain.words.size() == 3);
+        CHECK(plain.words[2].variants.empty());
+    }
+    SUBCASE("words that share a term are one group") {
+        const fahras::detail::Expansion both = fahras::detail::expand_free_words(
+            db,
+            Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term("قلب")),
+                          Xapian::Query(term("قلوب"))),
+            fahras::Variants::Yes);
+        REQUIRE(both.groups.size() == 1);
+        CHECK(both.groups[0].words == std::vector<std::size_t>{0, 1});
+    }
+    SUBCASE("a phrase is not expanded") {
+        const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.begin() + 2);
+        const fahras::detail::Expansion none =
+            fahras::detail::expand_free_words(db, phrase, fahras::Variants::Yes);
+        CHECK(none.words.empty());
+        CHECK(none.groups.empty());
+        CHECK(none.query.serialise() == phrase.serialise());
+    }
 }

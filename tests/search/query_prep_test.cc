@@ -1,11 +1,15 @@
 /** @file
- *  @brief Query preparation: the query syntax as the search reads it, exact:, the longest query.
+ *  @brief Query preparation: the query syntax as the search reads it, exact:, the longest query,
+ *  the one analysis of the query.
  */
+#include "search/query_prep.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/search.h"
 #include "search/search_helpers.h"
@@ -62,4 +66,47 @@ TEST_CASE("regression: #15 exact: with nothing after it is an error") {
                              fahras::QueryError);
     }
     CHECK(ids_of(searcher.search("exact:وبوتين", {})) == "undated");
+}
+
+TEST_CASE("prepare_query analyses the query as typed once; its words leave out the exact: names") {
+    const fahras::Analyzer analyzer;
+    const auto surfaces = [](const std::vector<fahras::Token>& tokens) {
+        Ids out;
+        for (const fahras::Token& t : tokens) out.push_back(t.surface);
+        return out;
+    };
+    const std::string query = "بوتين exact:\"الرَّئيسُ الروسي\" -source:\"Jawhara FM\" EXACT:في";
+    const fahras::detail::PreparedQuery prepared = fahras::detail::prepare_query(query, analyzer);
+    // exact: (in lower case only) becomes a phrase, its written form one to hold.
+    CHECK(prepared.without_exact == "بوتين \"الرَّئيسُ الروسي\" -source:\"Jawhara FM\" EXACT:في");
+    CHECK(prepared.exact_forms == Ids{"الرَّئيسُ الروسي"});
+    // The parser reads the words normalized and the source as its key.
+    CHECK(prepared.parser_text == "بوتين \"الرييس الروسي\"  -source:\"jawhara fm\"  exact:في");
+    // Every word of the query as typed, with its offsets in it ...
+    CHECK(surfaces(prepared.tokens) ==
+          Ids{"بوتين", "exact", "الرَّئيسُ", "الروسي", "source", "Jawhara", "FM", "EXACT", "في"});
+    REQUIRE(prepared.tokens.size() == 9);
+    CHECK(prepared.tokens[1].start == 11);
+    CHECK(query.substr(prepared.tokens[2].start,
+                       prepared.tokens[2].end - prepared.tokens[2].start) == "الرَّئيسُ");
+    // ... and the words searched for: all but the name of the exact: field taken out.
+    CHECK(surfaces(prepared.words) ==
+          Ids{"بوتين", "الرَّئيسُ", "الروسي", "source", "Jawhara", "FM", "EXACT", "في"});
+    CHECK(prepared.words[1].stem == "رييس");
+    CHECK(prepared.words.back().stop_word == fahras::StopWord::Yes);
+    CHECK_FALSE(prepared.blank);
+
+    SUBCASE("an exact: inside another exact: field's phrase is a word of it") {
+        const fahras::detail::PreparedQuery nested =
+            fahras::detail::prepare_query("exact:x exact:\"a exact:b\"", analyzer);
+        CHECK(nested.without_exact == "\"x\" \"a exact:b\"");
+        CHECK(nested.exact_forms == Ids{"x", "a exact:b"});
+        CHECK(surfaces(nested.words) == Ids{"x", "a", "exact", "b"});
+    }
+    SUBCASE("white space alone is blank, with no words") {
+        const fahras::detail::PreparedQuery blank = fahras::detail::prepare_query(" \t", analyzer);
+        CHECK(blank.blank);
+        CHECK(blank.tokens.empty());
+        CHECK(blank.words.empty());
+    }
 }
