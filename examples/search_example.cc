@@ -5,10 +5,7 @@
  *  directory for the index: `search_example /tmp/example-index`. Everything it uses is in
  *  the public headers: std::string in and out, no Xapian or ICU types.
  */
-#include <fahras/analyzer.h>
-#include <fahras/error.h>
-#include <fahras/index_writer.h>
-#include <fahras/search.h>
+#include <fahras/fahras.h>  // the whole public API
 
 #include <iostream>
 

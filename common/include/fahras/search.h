@@ -296,11 +296,7 @@ class Searcher {
     void load_synonyms(const std::string& path);
 
   private:
-    /** search(), on the revision of the index open now. */
-    [[nodiscard]] SearchResult search_once(std::string_view query,
-                                           const SearchOptions& options) const;
-
-    struct Impl;
+    struct Impl;  ///< what a Searcher holds (common/src/search/searcher_impl.h)
     std::unique_ptr<Impl> impl_;
 };
 

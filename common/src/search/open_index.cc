@@ -89,6 +89,53 @@ void check_shard(const Xapian::Database& db, const std::string& shard, Opening& 
     o.stemmer = kind;
 }
 
+/** Checks @p db as the shard @p shard (the whole index if empty) and adds it to @p all. */
+void add_shard(Xapian::Database& all, const Xapian::Database& db, const std::string& shard,
+               Opening& o) {
+    check_shard(db, shard, o);
+    all.add_database(db);
+    ++o.shards;
+}
+
+/** The database @p open opens, for the shard @p shard: a Xapian::DatabaseOpeningError as
+ *  fahras's error naming it. */
+template <typename Open>
+Xapian::Database open_local(const Open& open, const std::string& shard, const Opening& o) {
+    try {
+        return open();
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error("cannot open " + where(o, shard) + ": " + e.get_msg());
+    }
+}
+
+/** The remote shard @p arg of the stub line @p line: `:PROGRAM ARGS` (a program speaking the
+ *  remote protocol) or `HOST:PORT` (as xapian-tcpsrv serves). */
+Xapian::Database open_remote(const std::string& arg, const std::string& line, const Opening& o) {
+    try {
+        if (arg.front() == ':') {  // a program speaking the remote protocol
+            const auto args = arg.find(' ');
+            return Xapian::Remote::open(
+                arg.substr(1, args == std::string::npos ? std::string::npos : args - 1),
+                args == std::string::npos ? "" : arg.substr(args + 1));
+        }
+        // HOST:PORT, as xapian-tcpsrv serves
+        const auto colon = arg.rfind(':');
+        if (colon == std::string::npos || colon + 1 == arg.size()) {
+            throw Error("cannot open " + where(o, line) + ": expected HOST:PORT");
+        }
+        std::string host = arg.substr(0, colon);
+        if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+            host = host.substr(1, host.size() - 2);  // [IPv6 address]
+        }
+        return Xapian::Remote::open(host,
+                                    static_cast<unsigned>(std::atoi(arg.c_str() + colon + 1)));
+    } catch (const Xapian::NetworkError& e) {
+        const char* why = e.get_error_string();
+        throw Error("cannot open " + where(o, line) + ": " + e.get_msg() +
+                    (why != nullptr ? std::string(" (") + why + ")" : ""));
+    }
+}
+
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
                Opening& o);
 
@@ -106,33 +153,7 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o) {
             const fs::path p = fs::path(stub).parent_path() / arg;
             open_into(all, fs::path(arg).is_absolute() ? arg : p.string(), line, o);
         } else if (type == "remote" && !arg.empty()) {
-            Xapian::Database remote;
-            try {
-                if (arg.front() == ':') {  // a program speaking the remote protocol
-                    const auto args = arg.find(' ');
-                    remote = Xapian::Remote::open(
-                        arg.substr(1, args == std::string::npos ? std::string::npos : args - 1),
-                        args == std::string::npos ? "" : arg.substr(args + 1));
-                } else {  // HOST:PORT, as xapian-tcpsrv serves
-                    const auto colon = arg.rfind(':');
-                    if (colon == std::string::npos || colon + 1 == arg.size()) {
-                        throw Error("cannot open " + where(o, line) + ": expected HOST:PORT");
-                    }
-                    std::string host = arg.substr(0, colon);
-                    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
-                        host = host.substr(1, host.size() - 2);  // [IPv6 address]
-                    }
-                    remote = Xapian::Remote::open(
-                        host, static_cast<unsigned>(std::atoi(arg.c_str() + colon + 1)));
-                }
-            } catch (const Xapian::NetworkError& e) {
-                const char* why = e.get_error_string();
-                throw Error("cannot open " + where(o, line) + ": " + e.get_msg() +
-                            (why != nullptr ? std::string(" (") + why + ")" : ""));
-            }
-            check_shard(remote, line, o);
-            all.add_database(remote);
-            ++o.shards;
+            add_shard(all, open_remote(arg, line, o), line, o);
         } else {
             throw Error("cannot open " + where(o, "") + ": stub file '" + stub + "' line " +
                         std::to_string(number) + ": expected 'auto PATH' or 'remote HOST:PORT'");
@@ -152,17 +173,11 @@ void open_index_dir(Xapian::Database& all, const std::string& dir, const std::st
         throw Error("index '" + dir + "': stub file '" + stub +
                     "' must hold one line 'glass gen-NNNNNN' (" + problem + ")");
     }
-    Xapian::Database db;
-    try {
-        // The glass backend by name: Xapian is not to look for another stub in there.
-        db = Xapian::Database((fs::path(dir) / generation).string(), Xapian::DB_BACKEND_GLASS);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
-                    ": " + e.get_msg());
-    }
-    check_shard(db, shard, o);
-    all.add_database(db);
-    ++o.shards;
+    // The glass backend by name: Xapian is not to look for another stub in there.
+    const auto open = [&] {
+        return Xapian::Database((fs::path(dir) / generation).string(), Xapian::DB_BACKEND_GLASS);
+    };
+    add_shard(all, open_local(open, shard, o), shard, o);
 }
 
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
@@ -170,8 +185,7 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) {
-        throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
-                    ": no such file or directory");
+        throw Error("cannot open " + where(o, shard) + ": no such file or directory");
     }
     // A stub file the user named, or one named in it.
     if (fs::is_regular_file(status)) return open_stub(all, path, o);
@@ -179,17 +193,11 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / kStubFile, ec)) {
         return open_index_dir(all, path, shard, o);
     }
-    Xapian::Database db;
-    try {
-        // A plain glass database: by name, so that a stub beside it is never read.
-        db = glass ? Xapian::Database(path, Xapian::DB_BACKEND_GLASS) : Xapian::Database(path);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error("cannot open " + (shard.empty() ? "index '" + o.top + "'" : where(o, shard)) +
-                    ": " + e.get_msg());
-    }
-    check_shard(db, shard, o);
-    all.add_database(db);
-    ++o.shards;
+    // A plain glass database: by name, so that a stub beside it is never read.
+    const auto open = [&] {
+        return glass ? Xapian::Database(path, Xapian::DB_BACKEND_GLASS) : Xapian::Database(path);
+    };
+    add_shard(all, open_local(open, shard, o), shard, o);
 }
 
 }  // namespace

@@ -1,0 +1,92 @@
+/** @file
+ *  @brief Hits and snippets: a matched document's stored fields, and its original text cut
+ *  around the terms it matched, those highlighted.
+ */
+#include "search/hits.h"
+
+#include <string>
+#include <utility>
+
+#include "schema/stored_fields.h"
+
+namespace fahras::detail {
+
+namespace {
+
+/** MSet::snippet escapes &, < and > for HTML; our outputs are plain text. */
+std::string unescape_xml(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            if (s.compare(i, 5, "&amp;") == 0) {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (s.compare(i, 4, "&lt;") == 0) {
+                out += '<';
+                i += 3;
+                continue;
+            }
+            if (s.compare(i, 4, "&gt;") == 0) {
+                out += '>';
+                i += 3;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+/** The snippet of @p doc, the document at @p it of @p match (see make_hit()). */
+std::string snippet(const Xapian::Database& db, const Xapian::Stem& stem, const Match& match,
+                    const Xapian::MSetIterator& it, const Xapian::Document& doc,
+                    const SearchOptions& options) {
+    // Only snippets need the stored text (compressed, and as long as the document).
+    const std::string text = stored_text(doc);
+    // MSet::snippet highlights loose terms through the stemmer, but compares phrase terms
+    // with the text's raw words, which never equal our Z-stems. So the snippet is drawn for
+    // the stems this document matched, as loose terms. (Terms a wildcard expanded to are not
+    // listed by Xapian: those documents keep the plain snippet.)
+    const Xapian::Query matched(Xapian::Query::OP_OR, match.enquire.get_matching_terms_begin(it),
+                                match.enquire.get_matching_terms_end(it));
+    Xapian::Enquire for_snippet(db);
+    for_snippet.set_query(matched);
+    const Xapian::MSet stats = matched.empty() ? match.mset : for_snippet.get_mset(0, 0);
+    return unescape_xml(
+        stats.snippet(text, options.snippet_length, stem,
+                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                      options.highlight_start, options.highlight_end,
+                      "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut
+}
+
+}  // namespace
+
+Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, const Match& match,
+             const Candidate& candidate, std::size_t rank, const SearchOptions& options) {
+    const Xapian::Document doc = candidate.it.get_document();
+    Hit hit;
+    hit.rank = rank;
+    hit.docid = *candidate.it;
+    hit.score = candidate.score;
+    HitFields fields = hit_fields(doc);
+    hit.id = std::move(fields.id);
+    hit.title = std::move(fields.title);
+    hit.date = std::move(fields.date);
+    hit.source = std::move(fields.source);
+    hit.url = std::move(fields.url);
+    if (options.snippets == Snippets::Yes) {
+        hit.snippet = snippet(db, stem, match, candidate.it, doc, options);
+    }
+    return hit;
+}
+
+StoredDocument stored_document(const Xapian::Document& doc) {
+    HitFields fields = hit_fields(doc);
+    return StoredDocument{std::move(fields.id),   std::move(fields.title),  stored_text(doc),
+                          std::move(fields.date), std::move(fields.source), std::move(fields.url)};
+}
+
+}  // namespace fahras::detail

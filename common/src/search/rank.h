@@ -1,0 +1,46 @@
+/** @file
+ *  @brief Internal: the rank step of a search, between the match and the hits: one
+ *  replaceable function over the candidates that the match found.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "fahras/search.h"
+#include "search/expansion.h"
+
+namespace fahras::detail {
+
+/** A document of the match and its score, as the rank step orders them. */
+struct Candidate {
+    Xapian::MSetIterator it;  ///< in the match (its document, its weight, its matching terms)
+    double score = 0;         ///< the hit's score
+};
+
+/** What the rank step reads. */
+struct RankInput {
+    const Xapian::Database& db;
+    const Xapian::MSet& mset;      ///< the candidates, in the order of their weights
+    const Expansion& expansion;    ///< the free words and their terms, by kind
+    const SearchOptions& options;  ///< offset and limit: the page to return
+};
+
+/** A way to rank: the part of the match it reads, and the function that makes the page of
+ *  hits of it (SearchOptions::offset, limit), best first. The weighting of the match itself
+ *  (DLH or BM25, forms scaled by idf, title terms) comes before it and is the same for all. */
+struct Ranker {
+    std::size_t first = 0;  ///< the first document of the match it reads (0-based)
+    std::size_t count = 0;  ///< how many it reads at most
+    std::function<std::vector<Candidate>(const RankInput&)> rank;
+};
+
+/** The ranker for @p options: re-ranking by coordination and proximity (rerank.h) for a
+ *  free-word query of two words or more (@p expansion's groups), else the match's order.
+ *  A second stage chosen by SearchOptions::ranking goes here. */
+[[nodiscard]] Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion);
+
+}  // namespace fahras::detail
