@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli.h"
 #include "fahras/error.h"
 #include "fahras/search.h"
 #include "output.h"
@@ -44,7 +45,7 @@ const CLI::Validator kNotNegative(
 
 int main(int argc, char** argv) {
     CLI::App app{"Search a fahras index of Arabic documents, best matches first.", "fahras-search"};
-    app.set_version_flag("--version", "fahras-search " FAHRAS_VERSION);
+    app.set_version_flag("--version", fahras::cli::version_line("fahras-search", FAHRAS_VERSION));
     app.footer(kExitCodes);
 
     std::string db;
@@ -120,7 +121,7 @@ int main(int argc, char** argv) {
             throw CLI::ValidationError("give either a QUERY or --topics FILE");
         }
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitError;
+        return fahras::cli::parse_error_exit(app, e, "fahras-search");
     }
 
     const fahras::Format format = fahras::parse_format(format_name);

@@ -317,12 +317,12 @@ def case_start_and_stop(serve_program, search, db):
     out = subprocess.run([serve_program, "--version"], capture_output=True, text=True,
                          timeout=30, check=False)
     check_equal((out.returncode, out.stderr), (0, ""), "--version")
-    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+\n", out.stdout), "--version: %r" % out.stdout)
+    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+ \(analyzer \d+\)\n", out.stdout),
+          "--version: %r" % out.stdout)
     out = subprocess.run([serve_program, "--db", db, "--port", "65536"], capture_output=True,
                          text=True, timeout=30, check=False)
     check_equal((out.returncode, out.stdout, out.stderr),
-                (2, "", "--port: Value 65536 not in range 0 to 65535\n"
-                        "Run with --help for more information.\n"))
+                (2, "", "fahras-serve: error: --port: Value 65536 not in range 0 to 65535\n"))
     out = subprocess.run([serve_program, "--db", "/nonexistent/fahras", "--port", "0"],
                          capture_output=True, text=True, timeout=30, check=False)
     check_equal((out.returncode, out.stdout, out.stderr),

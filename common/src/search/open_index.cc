@@ -208,6 +208,19 @@ void open_index_dir(Xapian::Database& all, const std::string& dir, const std::st
     ++o.shards;
 }
 
+/** The error for a directory that holds no database at all: most often one of texts, given
+ *  to --db where fahras-index wanted it as a SOURCE (Xapian would say "Couldn't detect type
+ *  of database"). */
+Error not_an_index(const std::string& dir, const std::string& shard, const Opening& o) {
+    std::error_code ec;
+    const bool empty = fs::is_empty(dir, ec);
+    const std::string what = "'" + dir + "' is not a fahras index (" +
+                             (empty ? "it is an empty directory" : "it holds no XAPIANDB") + ")";
+    if (!shard.empty()) return Error("cannot open " + where(o, shard) + ": " + what);
+    return Error(what + ": build one with fahras-index --db " +
+                 (empty ? "'" + dir + "' SOURCE..." : "INDEX '" + dir + "'"));
+}
+
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
                Opening& o) {
     std::error_code ec;
@@ -221,6 +234,10 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     const bool glass = fs::exists(fs::path(path) / "iamglass", ec);
     if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / "XAPIANDB", ec)) {
         return open_index_dir(all, path, shard, o);
+    }
+    if (fs::is_directory(status) && !glass && !fs::exists(fs::path(path) / "iamchert", ec) &&
+        !fs::exists(fs::path(path) / "iamhoney", ec)) {
+        throw not_an_index(path, shard, o);
     }
     Xapian::Database db;
     try {
