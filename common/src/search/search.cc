@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
@@ -422,6 +423,30 @@ std::string unescape_xml(const std::string& s) {
         out += s[i];
     }
     return out;
+}
+
+/** @p title as written, with each word whose stem is among the hit's matching terms
+ *  [@p term, @p end) (as a text or a title term) between the highlight markers. Not MSet::snippet:
+ * it drops the punctuation before a title's first word and after its last, and squeezes spaces. */
+std::string highlighted_title(const std::string& title, StemmerKind kind, Xapian::TermIterator term,
+                              const Xapian::TermIterator& end, const SearchOptions& options) {
+    std::set<std::string, std::less<>> stems;
+    for (; term != end; ++term) {
+        const std::string& t = *term;
+        if (const auto stem = detail::text_stem(t)) stems.emplace(*stem);
+        if (const auto stem = detail::title_stem(t)) stems.emplace(*stem);
+    }
+    std::string out;
+    std::size_t copied = 0;
+    for (const Token& token : Analyzer(kind).analyze(title)) {
+        if (token.stop_word == StopWord::Yes || !stems.contains(token.stem)) continue;
+        out.append(title, copied, token.start - copied);
+        out += options.highlight_start;
+        out.append(title, token.start, token.end - token.start);
+        out += options.highlight_end;
+        copied = token.end;
+    }
+    return out.append(title, copied);
 }
 
 /** A query word (as typed) and the index terms that stand for it, sorted: its stem, its
@@ -1065,6 +1090,11 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         hit.date = std::move(fields.date);
         hit.source = std::move(fields.source);
         hit.url = std::move(fields.url);
+        if (options.highlight_title == HighlightTitle::Yes) {
+            hit.title_highlighted =
+                highlighted_title(hit.title, impl_->stem_kind, enquire.get_matching_terms_begin(it),
+                                  enquire.get_matching_terms_end(it), options);
+        }
         if (options.snippets == Snippets::Yes) {
             // Only snippets need the stored text (compressed, and as long as the document).
             const std::string text = detail::stored_text(doc);
@@ -1090,6 +1120,8 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     }
     return result;
 }
+
+StemmerKind Searcher::stemmer() const noexcept { return impl_->stem_kind; }
 
 std::size_t Searcher::document_count() const {
     impl_->follow_stubs();
