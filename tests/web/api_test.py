@@ -75,7 +75,7 @@ def case_search_known_query(serve_program, search, db):
              "date": "2017-01-20T21:43:00+01:00", "source": "ant-v1.1/Jawhara FM"},
         ],
         "summary": {
-            "type": "summary", "version": 1, "qid": "", "query": PUTIN, "offset": 0,
+            "type": "summary", "version": 2, "qid": "", "query": PUTIN, "offset": 0,
             "returned": 2, "matches_estimated": 5, "did_you_mean": "", "undated": 1,
             "facets": {
                 "source": [{"value": "ant-v1.1/Jawhara FM", "count": 2},
