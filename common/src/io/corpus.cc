@@ -31,6 +31,7 @@
 
 #include "analysis/unicode_text.h"
 #include "fahras/normalize.h"
+#include "io/gzip.h"
 #include "io/records.h"
 
 namespace fahras {
@@ -47,7 +48,7 @@ constexpr std::string_view kUtf16BeBom = "\xFE\xFF";  // ZERO WIDTH NO-BREAK SPA
 enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 
 FileKind kind_of(const fs::path& path) {
-    const std::string ext = path.extension().string();
+    const std::string ext = detail::without_gzip(path).extension().string();  // a.jsonl.gz
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".html" || ext == ".htm") return FileKind::Html;
     if (ext == ".jsonl") return FileKind::Jsonl;
@@ -279,9 +280,8 @@ void read_text(std::istream& in, const std::string& id, const std::string& shown
 void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
-    read_text(in, id, shown, options, on_document, on_warning);
+    const auto in = detail::open_input(path, shown);  // .gz: decompressed
+    read_text(*in, id, shown, options, on_document, on_warning);
 }
 
 // --- .html files -----------------------------------------------------------------------------
@@ -401,8 +401,8 @@ std::string squeeze_space(std::string_view text) {
 void read_html_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
+    const auto file = detail::open_input(path, shown);  // .gz: decompressed
+    std::istream& in = *file;
     const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
     std::string bytes = read_some(in, limit, shown);
     if (in.good() && in.peek() != std::char_traits<char>::eof()) {
@@ -632,9 +632,7 @@ void read_file(const fs::path& path, const fs::file_status& status, const std::s
         return;
     }
     const auto read_records = [&](auto read) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw InputError(source, 0, errno_message("cannot read: "));
-        read(in, source, options, on_document, on_warning);
+        read(*detail::open_input(path, source), source, options, on_document, on_warning);
     };
     switch (kind_of(path)) {
         case FileKind::Jsonl:
