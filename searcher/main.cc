@@ -201,9 +201,11 @@ int main(int argc, char** argv) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;  // neither format has room for them
     }
-    if (format == fahras::Format::Text && !count) {
-        // JSON keeps titles as written, for scripts; text shows their matches too.
+    if ((format == fahras::Format::Text || format == fahras::Format::Json) && !count) {
+        // JSON keeps "title" as written, for scripts, beside "title_highlighted".
         options.highlight_title = fahras::HighlightTitle::Yes;
+    }
+    if (format == fahras::Format::Text && !count) {
         // ripgrep's --color; NO_COLOR (no-color.org: set and not empty) only turns off auto.
         const char* no_color = std::getenv("NO_COLOR");
         if (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&

@@ -136,6 +136,7 @@ nlohmann::json hit_json(std::string_view qid, const Hit& hit) {
     nlohmann::json j = {
         {"type", "hit"}, {"qid", qid},         {"rank", hit.rank},   {"docid", hit.docid},
         {"id", hit.id},  {"score", hit.score}, {"title", hit.title}, {"snippet", hit.snippet}};
+    if (!hit.title_highlighted.empty()) j["title_highlighted"] = hit.title_highlighted;
     if (!hit.date.empty()) j["date"] = hit.date;
     if (!hit.source.empty()) j["source"] = hit.source;
     if (!hit.url.empty()) j["url"] = hit.url;

@@ -27,7 +27,8 @@ enum class Format { Text, Json, Tsv, Trec };
 inline constexpr int kOutputVersion = 2;
 
 /** One hit as the JSON object of `--format json` (docs/output.md): fahras-search prints it
- *  as a line, fahras-serve answers it in "hits".
+ *  as a line, fahras-serve answers it in "hits". "title_highlighted" is there when the hit
+ *  has one (SearchOptions::highlight_title).
  *  @param qid  topic id in batch mode, empty for a single query. */
 [[nodiscard]] nlohmann::json hit_json(std::string_view qid, const Hit& hit);
 

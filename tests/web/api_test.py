@@ -65,12 +65,12 @@ def case_search_known_query(serve_program, search, db):
     expected = {
         "hits": [
             {"type": "hit", "qid": "", "rank": 1, "docid": 1, "id": "okaz-1", "score": scores[0],
-             "title": "بوتين يستقبل نظيره",
+             "title": "بوتين يستقبل نظيره", "title_highlighted": "**بوتين** يستقبل نظيره",
              "snippet": "استقبل الرئيس الروسي فلاديمير **بوتين** نظيره في موسكو.",
              "date": "2015-07-21 02:51:32", "source": "saudinewsnet/okaz",
              "url": "https://example.org/okaz/1"},
             {"type": "hit", "qid": "", "rank": 2, "docid": 3, "id": "jawhara-1",
-             "score": scores[1], "title": "تصريحات",
+             "score": scores[1], "title": "تصريحات", "title_highlighted": "تصريحات",
              "snippet": "قال **بوتين** إن بلاده لن تتراجع. وأضاف **بوتين** أن موسكو مستعدة للحوار.",
              "date": "2017-01-20T21:43:00+01:00", "source": "ant-v1.1/Jawhara FM"},
         ],
