@@ -68,8 +68,7 @@ int main(int argc, char** argv) {
     std::string topics_path;
     std::string format_name = "text";
     fahras::SearchOptions options;
-    app.add_option("--db", db, "Index directory (required but with --analyze)")
-        ->envname("FAHRAS_DB");
+    app.add_option("--db", db, "Index directory (not needed with --analyze)")->envname("FAHRAS_DB");
     app.add_option("QUERY", words,
                    "Words, \"phrases\", AND OR NOT, +must -mustnot, prefix* (docs/query.md)");
     app.add_option("--topics", topics_path, "Answer every 'qid<TAB>query' line of FILE")
@@ -178,17 +177,6 @@ int main(int argc, char** argv) {
     }
 
     const fahras::Format format = fahras::parse_format(format_name);
-    if (analyze) {
-        try {
-            return print_analysis(db, stemmer, CLI::detail::join(words, " "), format);
-        } catch (const Xapian::Error& e) {
-            report("index '" + db + "': " + e.get_description());
-            return kExitError;
-        } catch (const std::exception& e) {
-            report(e.what());
-            return kExitError;
-        }
-    }
     options.ranking = fahras::parse_ranking(ranking_name);
     if (explain) options.explain = fahras::Explain::Yes;
     options.variants = no_variants ? fahras::Variants::No : fahras::Variants::Yes;
@@ -216,6 +204,7 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (analyze) return print_analysis(db, stemmer, CLI::detail::join(words, " "), format);
         options.sort = fahras::parse_sort(sort);
         for (const std::string& facet : CLI::detail::split(facets, ',')) {
             if (!facet.empty()) options.facets.push_back(fahras::parse_facet(facet));

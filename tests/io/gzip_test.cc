@@ -36,9 +36,9 @@ void write(const std::filesystem::path& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
 }
 
-/** Everything @p path reads as, through open_input. */
+/** Everything @p path reads as, through open_maybe_gzipped. */
 std::string read_all(const std::filesystem::path& path) {
-    const auto in = fahras::detail::open_input(path, path.filename().string());
+    const auto in = fahras::detail::open_maybe_gzipped(path, path.filename().string());
     return {std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>()};
 }
 
@@ -71,7 +71,8 @@ TEST_CASE("a damaged .gz throws InputError naming the line reached") {
     const std::string whole = gzip("{\"id\":\"1\"}\n{\"id\":\"2\"}\n{\"id\":\"3\"}\n");
     SUBCASE("cut off: the 8-byte trailer (CRC-32 and length) missing") {
         write(dir.path() / "cut.jsonl.gz", whole.substr(0, whole.size() - 8));
-        const auto in = fahras::detail::open_input(dir.path() / "cut.jsonl.gz", "cut.jsonl.gz");
+        const auto in =
+            fahras::detail::open_maybe_gzipped(dir.path() / "cut.jsonl.gz", "cut.jsonl.gz");
         std::string line;
         for (int i = 0; i < 3; ++i) REQUIRE(std::getline(*in, line));
         CHECK(line == "{\"id\":\"3\"}");

@@ -280,7 +280,7 @@ void read_text(std::istream& in, const std::string& id, const std::string& shown
 void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    const auto in = detail::open_input(path, shown);  // .gz: decompressed
+    const auto in = detail::open_maybe_gzipped(path, shown);  // .gz: decompressed
     read_text(*in, id, shown, options, on_document, on_warning);
 }
 
@@ -401,7 +401,7 @@ std::string squeeze_space(std::string_view text) {
 void read_html_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    const auto file = detail::open_input(path, shown);  // .gz: decompressed
+    const auto file = detail::open_maybe_gzipped(path, shown);  // .gz: decompressed
     std::istream& in = *file;
     const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
     std::string bytes = read_some(in, limit, shown);
@@ -632,7 +632,7 @@ void read_file(const fs::path& path, const fs::file_status& status, const std::s
         return;
     }
     const auto read_records = [&](auto read) {
-        read(*detail::open_input(path, source), source, options, on_document, on_warning);
+        read(*detail::open_maybe_gzipped(path, source), source, options, on_document, on_warning);
     };
     switch (kind_of(path)) {
         case FileKind::Jsonl:

@@ -81,8 +81,8 @@ std::filesystem::path without_gzip(const std::filesystem::path& path) {
     return is_gzip_name(path) ? path.parent_path() / path.stem() : path;
 }
 
-std::unique_ptr<std::istream> open_input(const std::filesystem::path& path,
-                                         const std::string& shown) {
+std::unique_ptr<std::istream> open_maybe_gzipped(const std::filesystem::path& path,
+                                                 const std::string& shown) {
     if (!is_gzip_name(path)) {
         auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
         if (!*in) throw InputError(shown, 0, std::string("cannot read: ") + std::strerror(errno));

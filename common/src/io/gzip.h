@@ -30,7 +30,7 @@ namespace fahras::detail {
  *  documents before it are already handed on.
  *  @param shown  the file as the user named it, for messages.
  *  @throws fahras::InputError(@p shown, 0, "cannot read: REASON") if it cannot be opened. */
-[[nodiscard]] std::unique_ptr<std::istream> open_input(const std::filesystem::path& path,
-                                                       const std::string& shown);
+[[nodiscard]] std::unique_ptr<std::istream> open_maybe_gzipped(const std::filesystem::path& path,
+                                                               const std::string& shown);
 
 }  // namespace fahras::detail
