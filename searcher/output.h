@@ -86,7 +86,7 @@ void print_tsv_facets(std::ostream& out, bool topics, std::string_view rows);
  *  `{"type": "token", "surface", "normalized", "stem", "start", "end", "stop_word"}`. */
 void print_tokens(std::ostream& out, Format format, const std::vector<Token>& tokens);
 
-/** The `#bench` line of a batch (FAHRAS_BENCH, ../shared/bench/README.md): queries, the
+/** The `#bench` line of a batch (FAHRAS_BENCH, bench/README.md): queries, the
  *  loop's wall seconds, and the 50th, 95th and 99th percentile of the per-query times
  *  (`p50_ms` ...; nearest rank), ending in a newline. */
 [[nodiscard]] std::string bench_search_line(double seconds, std::vector<double> query_ms);
