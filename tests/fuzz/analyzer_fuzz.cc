@@ -12,6 +12,7 @@
 
 #include "fahras/analyzer.h"
 #include "fahras/normalize.h"
+#include "fahras/query.h"
 #include "fahras/tokenize.h"
 
 namespace {

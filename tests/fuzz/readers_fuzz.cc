@@ -15,7 +15,7 @@
 #include <fstream>
 #include <string>
 
-#include "analysis/unicode_text.h"
+#include "analysis/utf8.h"
 #include "fahras/corpus.h"
 
 namespace {

@@ -215,7 +215,12 @@ def test_index_refuses_a_record_without_text_and_keeps_those_before(tmp_path, va
     [
         (None, "is None"),
         (float("nan"), "is NaN"),
-        (2.0, "is not a string or an integer (float)"),
+        (2.5, "is not a string or an integer (float)"),
+        (
+            2.0,
+            "is not a string or an integer (float): pandas makes a column of integers with a "
+            'missing value float; convert it with df["id"].astype("Int64") or .astype(str)',
+        ),
         (True, "is not a string or an integer (bool)"),
     ],
 )

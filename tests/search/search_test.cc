@@ -1057,3 +1057,20 @@ TEST_CASE("Searcher::stemmer is the stemmer the index was built with") {
     CHECK(fahras::Searcher((dir.path() / "light").string()).stemmer() ==
           fahras::StemmerKind::Light);
 }
+
+TEST_CASE("the bounds of the match count hold the estimate, and meet when it is exact") {
+    const NewsIndex index;
+    const fahras::Searcher searcher(index.path());
+    fahras::SearchOptions page;
+    page.limit = 1;
+    const fahras::SearchResult first = searcher.search("بوتين", page);
+    CHECK(first.matches_lower_bound <= first.matches_estimated);
+    CHECK(first.matches_estimated <= first.matches_upper_bound);
+    CHECK(first.matches_lower_bound >= first.hits.size());
+    // Facets make the count exact: the bounds are the count.
+    page.facets = {fahras::Facet::Source};
+    const fahras::SearchResult counted = searcher.search("بوتين", page);
+    CHECK(counted.matches_estimated == 5);
+    CHECK(counted.matches_lower_bound == 5);
+    CHECK(counted.matches_upper_bound == 5);
+}

@@ -119,7 +119,7 @@ class Analyzer {
 /** Version of the analysis (normalize + tokenize + stemmers + stop words) and of the schema
  *  (schema.h). Bump it whenever any of them changes what terms or values a document gives:
  *  indexes record it and the searcher refuses an index built with another version.
- *  2: day and month value slots, source terms through source_key().
+ *  2: day and month value slots, source terms through source_key() (now source_name_key()).
  *  4: stop words and title-field terms without positions; the document data is the text
  *     alone, in SCSU; a hit's fields packed in one value slot.
  *  5: امرأة and its forms have the stem of المرأة.

@@ -10,6 +10,9 @@
 #include <string_view>
 
 #include "fahras/error.h"
+// iso_day, document_day and source_key (now source_name_key) were declared here: they are
+// the schema's, and stay visible through this header.
+#include "fahras/fields.h"
 
 namespace fahras {
 
@@ -26,34 +29,6 @@ struct Document {
      *  document that is a whole file (or part of one). Warnings about it name the line. */
     std::size_t line = 0;
 };
-
-/** The calendar day of a document's date: `YYYY-MM-DD` if @p date begins with a valid ISO
- *  8601 calendar date (`2015-07-21`, `2015-07-21 02:51:32`, `2017-01-20T21:43:00+01:00`),
- *  else nullopt (`Sun, 18 Feb 2018`, `17/05/2015`, `2015-02-30`). The day is the one written:
- *  a time zone is not applied. Only such dates can be filtered, sorted and counted by month.
- */
-[[nodiscard]] std::optional<std::string> iso_day(std::string_view date);
-
-/** The calendar day `YYYY-MM-DD` of a document's date, the day as written (a time zone is
- *  not applied), or nullopt if @p date is not one of these forms (white space around it
- *  ignored): what iso_day reads; RFC 2822, as e-mail and RSS write dates, with English
- *  month and day names, the weekday and the seconds optional (`Sun, 18 Feb 2018 17:21:49
- *  GMT`, `18 Feb 2018 21:35:43 +0400`, `18 Feb 2018`); and day first, month second
- *  (`17/05/2015`, `5/7/2015 13:20`, `17.05.2015`, `17-05-2015`; `05/17/2015` is not a date).
- *  The year has four digits; a day that does not exist (`30/02/2015`) is no date. This is
- *  what IndexWriter files under --since/--until, date sorting and the month facet.
- *  @param date  UTF-8.
- *  @throws fahras::Error if ICU fails.
- */
-[[nodiscard]] std::optional<std::string> document_day(std::string_view date);
-
-/** The form of a source name in the index and in `source:NAME` queries: normalized like
- *  text (fahras::normalize), case-folded, white space trimmed and each run of it made one
- *  space. `ant-v1.1/Jawhara FM` → `ant-v1.1/jawhara fm`.
- *  @param name  UTF-8.
- *  @throws fahras::Error if ICU fails.
- */
-[[nodiscard]] std::string source_key(std::string_view name);
 
 /** Receives each document read. */
 using DocumentSink = std::function<void(Document&&)>;

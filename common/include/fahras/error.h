@@ -9,7 +9,10 @@
 
 namespace fahras {
 
-/** Base of every error fahras throws itself (Xapian::Error passes through unwrapped).
+/** Base of every error the fahras library throws. Xapian's errors do not leave the library:
+ *  its entry points (IndexWriter, index_sources, merge_indexes, Searcher, search_topics)
+ *  throw them as an Error `index 'PATH': <Xapian's description>` (or a subclass below), so
+ *  that callers need not include <xapian.h> (docs/architecture.md, "The library boundary").
  *
  *  what() is one line, suitable for `fahras-…: error: <what>`.
  */
@@ -43,6 +46,14 @@ class QueryError : public Error {
 
 /** Another indexer holds the index's lock (fahras-index exits with code 3). */
 class IndexLockedError : public Error {
+  public:
+    using Error::Error;
+};
+
+/** Xapian finds the index damaged (Xapian::DatabaseCorruptError): what() is `index 'PATH':
+ *  <Xapian's description>`; fahras-index adds how to check and rebuild it. (Searcher::search
+ *  says so itself, in an Error: docs/index-layout.md.) */
+class IndexDamagedError : public Error {
   public:
     using Error::Error;
 };

@@ -124,6 +124,8 @@ class IndexWriter {
      *  @throws fahras::Error if @p path is not empty and holds no fahras index, or its
      *          layout is damaged (docs/index-layout.md, "A damaged layout"; nothing is
      *          deleted then).
+     *  @throws fahras::IndexDamagedError if Xapian finds the index damaged; fahras::Error
+     *          `index 'PATH': ...` on any other of Xapian's errors (here and in every method).
      */
     IndexWriter(const std::string& path, const IndexOptions& options);
     /** Closes the index. A new generation that no commit() made live is discarded; in
@@ -240,7 +242,7 @@ struct IndexCallbacks {
  *  in place; OpenMode::Overwrite refuses it (fahras::IndexVersionError).
  *
  *  @throws fahras::IndexLockedError if another writer holds the index.
- *  @throws fahras::IndexVersionError, Xapian::Error as IndexWriter does.
+ *  @throws fahras::IndexVersionError, fahras::IndexDamagedError as IndexWriter does.
  *  @throws fahras::Error if the directory cannot be created or written, or as IndexWriter
  *          does on a directory that is not an index or a damaged layout.
  */

@@ -46,10 +46,10 @@ inline constexpr std::size_t kMaxTermBytes = 245;
 [[nodiscard]] std::string id_term(std::string_view id);
 /** Title words (stemmed `ZS…`, as Xapian's TermGenerator prefixes them). */
 inline constexpr std::string_view kPrefixTitle = "S";
-/** Source (newspaper, collection) as one boolean term: source_term(fahras::source_key(name)),
+/** Source (newspaper, collection) as one boolean term: source_term(fahras::source_name_key(name)),
  *  searched with `source:NAME` in queries. */
 inline constexpr std::string_view kPrefixSource = "XSOURCE";
-/** The boolean term of the source whose fahras::source_key is @p key (UTF-8):
+/** The boolean term of the source whose fahras::source_name_key is @p key (UTF-8):
  *  bounded_term(kPrefixSource, key), `XSOURCE` + @p key unless that is too long for Xapian.
  *  Never throws. */
 [[nodiscard]] std::string source_term(std::string_view key);
@@ -73,20 +73,26 @@ inline constexpr unsigned kSlotId = 0;
 inline constexpr unsigned kSlotHitFields = 10;
 /** Value slot holding the source name as written, if any (the source facet). */
 inline constexpr unsigned kSlotSource = 3;
-/** Value slot holding the document's content hash (16 hex digits of a 64-bit hash of every
- *  stored field): a document read again with the same hash is not analyzed again. */
+/** Value slot holding the document's content hash (16 hex digits of the 64-bit FNV-1a hash
+ *  of every stored field): a document read again with the same hash is not analyzed again. */
 inline constexpr unsigned kSlotContentHash = 5;
-/** Value slot holding the key of the SOURCE the document was read from (see
- *  kPrefixSourceKey), for --prune. */
-inline constexpr unsigned kSlotSourceKey = 6;
+/** Value slot holding the path key of the SOURCE the document was read from (see
+ *  kPrefixSourcePathKey), for --prune. */
+inline constexpr unsigned kSlotSourcePathKey = 6;
 /** Value slot holding, on a document read from a file below a directory SOURCE, that
  *  file's `SIZE MTIME_NS CTIME_NS` when it was read (empty if it gave warnings): an update
  *  skips the file while they stay the same. */
 inline constexpr unsigned kSlotFileState = 9;
 
-/** Boolean term `XF` + source key (16 hex digits of a hash of the SOURCE's absolute path)
- *  on every document read from that SOURCE (a file or directory named to fahras-index). */
-inline constexpr std::string_view kPrefixSourceKey = "XF";
+/** Boolean term `XF` + source path key (16 hex digits of the 64-bit FNV-1a hash of the
+ *  SOURCE's absolute path) on every document read from that SOURCE (a file or directory named to
+ *  fahras-index). Not the key of the source's name (fahras::source_name_key). */
+inline constexpr std::string_view kPrefixSourcePathKey = "XF";
+/** The former names of kPrefixSourcePathKey and kSlotSourcePathKey. */
+[[deprecated("use kPrefixSourcePathKey")]] inline constexpr std::string_view kPrefixSourceKey =
+    kPrefixSourcePathKey;
+[[deprecated("use kSlotSourcePathKey")]] inline constexpr unsigned kSlotSourceKey =
+    kSlotSourcePathKey;
 /** Value slot holding the calendar day `YYYY-MM-DD` of a date that begins with an ISO 8601
  *  date (fahras::iso_day): the key of --since/--until and of sorting by date. */
 inline constexpr unsigned kSlotDay = 7;
@@ -102,7 +108,7 @@ inline constexpr std::string_view kMetaStemmer = "fahras:stemmer";
  *  documents, cleared in the commit that rewrites the groups: fahras-index rewrites them at
  *  the end of every run that finds it set, even a run killed before could not. */
 inline constexpr std::string_view kMetaVariantsStale = "fahras:variants-stale";
-/** Metadata key prefix: `fahras:source:` + source key holds what the last run saw of that
+/** Metadata key prefix: `fahras:source:` + source path key holds what the last run saw of that
  *  SOURCE, `KIND SIZE MTIME_NS CTIME_NS\tPATH` (KIND: `file`, `warned` for a file that gave
  *  warnings, `dir`): an unchanged file (same size and times) is skipped whole. */
 inline constexpr std::string_view kMetaSourcePrefix = "fahras:source:";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fahras/analyzer.h"
+#include "fahras/query.h"
 
 namespace fahras {
 
@@ -115,7 +116,7 @@ struct SearchOptions {
      *  day) or `YYYY` (to December 31st); "" for no bound. A since after it is an error;
      *  equal bounds are one day (or month, or year). */
     std::string until;
-    /** Only documents from one of these sources (compared as source_key()); empty: all. The
+    /** Only documents from one of these sources (compared as source_name_key()); empty: all. The
      *  same as `source:NAME` in the query. */
     std::vector<std::string> sources;
     Sort sort = Sort::Relevance;
@@ -176,6 +177,10 @@ struct SearchResult {
     /** Xapian's estimate of all matching documents; exact when facets were asked for or
      *  SearchOptions::limit is 0. Never 0 when a hit is returned. */
     std::size_t matches_estimated = 0;
+    /** Bounds of matches_estimated (Xapian's get_matches_lower_bound / upper_bound): every
+     *  count of matches lies within; equal when the count is exact. */
+    std::size_t matches_lower_bound = 0;
+    std::size_t matches_upper_bound = 0;  ///< see matches_lower_bound
     /** Spelling suggestion: the query as typed, with each free word whose stem the index
      *  lacks replaced by the nearest word of its spelling data (normalized); "" if no word
      *  was replaced. Field values (title:, source:, exact:), wildcards, operators, quotes and

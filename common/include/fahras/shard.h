@@ -57,7 +57,8 @@ struct MergeStats {
  *  @throws fahras::IndexLockedError if an indexer holds @p path.
  *  @throws fahras::Error if a shard cannot be opened, two shards hold the same document id,
  *          or @p path holds an index and @p existing is Existing::Refuse.
- *  @throws Xapian::Error on a failure while writing.
+ *  @throws fahras::Error `index 'PATH': ...` on a failure of Xapian's (IndexDamagedError if it
+ *          finds a database damaged).
  */
 [[nodiscard]] MergeStats merge_indexes(const std::string& path,
                                        const std::vector<std::string>& shards, Existing existing);

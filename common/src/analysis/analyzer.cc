@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "analysis/unicode_text.h"
+#include "analysis/words.h"
 #include "fahras/error.h"
 #include "fahras/tokenize.h"
 
@@ -19,7 +20,7 @@ bool is_normalized_word(std::string_view word) {
     for (std::size_t i = 0; i < word.size();) {
         const auto b = static_cast<unsigned char>(word[i]);
         if (b < 0x80) {
-            if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.')) return false;
+            if (!detail::is_ascii_word_byte(b)) return false;
             ++i;
             continue;
         }

@@ -14,80 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/affixes.h"
 #include "fahras/analyzer.h"
+#include "util/utf8.h"
 
 namespace fahras {
 
 namespace {
-
-/** Number of code points in UTF-8 @p s. */
-std::size_t length_of(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-/** The code points of UTF-8 @p s, each as its bytes. */
-std::vector<std::string_view> letters_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = 1;
-        while (i + n < s.size() && (s[i + n] & 0xC0) == 0x80) ++n;
-        out.push_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
-/** A proclitic sequence and the shortest stem it may leave. */
-struct Prefix {
-    std::string_view text;
-    std::size_t min_stem;  // code points the stem (after suffixes) must keep
-};
-
-// Conjunction (و ف), preposition (ب ل; ك only before the article) and article (ال, with ل
-// written لل), longest first. The guards keep the stripping off short words (وزن, بلد) and
-// off names whose first letter is a proclitic letter (بوتين, بايدن, لبنان).
-constexpr std::size_t kArticleStem = 3;  // الله keeps its article
-constexpr std::size_t kConjStem = 3;     // وقال → قال
-constexpr std::size_t kFaStem = 4;       // فريق, فكرة stay whole
-constexpr std::size_t kPrepStem = 5;  // لترامب → ترامب, but بوتين is not ب + وتين
-constexpr std::array kPrefixes{
-    Prefix{"وبال", kArticleStem}, Prefix{"وكال", kArticleStem}, Prefix{"فبال", kArticleStem},
-    Prefix{"فكال", kArticleStem}, Prefix{"ولل", kArticleStem},  Prefix{"فلل", kArticleStem},
-    Prefix{"وال", kArticleStem},  Prefix{"فال", kArticleStem},  Prefix{"بال", kArticleStem},
-    Prefix{"كال", kArticleStem},  Prefix{"لل", kArticleStem},   Prefix{"ال", kArticleStem},
-    Prefix{"وب", kPrepStem},      Prefix{"ول", kPrepStem},      Prefix{"فب", kPrepStem},
-    Prefix{"فل", kPrepStem},      Prefix{"و", kConjStem},       Prefix{"ف", kFaStem},
-    Prefix{"ب", kPrepStem},       Prefix{"ل", kPrepStem},
-};
-
-/** A suffix and the shortest stem it may leave. */
-struct Suffix {
-    std::string_view text;
-    std::size_t min_stem;
-    bool guarded = false;  // a stem of min_stem letters only if not alef-final nor a stop word
-};
-
-// Pronoun suffixes, and ه, which after normalization is also the teh marbuta; at most one
-// is removed. هم هن كم كن may leave three letters (كهفهم → كهف, دينهم → دين), except a stem
-// ending in alef, where they are the last letters of a plural مفاعل or أفاعل (مساكن, اماكن,
-// مساهم, تفاهم), and a stop word (عليهن is not على). نا keeps four: at three it lost on
-// qqa23 (docs/analyzer.md).
-constexpr std::array kPronounSuffixes{
-    Suffix{"هما", 3},      Suffix{"كما", 3},      Suffix{"ها", 3},
-    Suffix{"هم", 3, true}, Suffix{"هن", 3, true}, Suffix{"كم", 3, true},
-    Suffix{"كن", 3, true}, Suffix{"نا", 4},       Suffix{"ه", 3},
-};
-
-// Inflection suffixes, longest first; at most one is removed. ون ين ان need a long stem so
-// that بوتين, حسين, عثمان, ايران keep their last letters. وا is the plural of past verbs
-// (قالوا); ا the accusative tanween (اسباطا, اماما) and the ending of many names (امريكا,
-// whose adjective امريكي shares the stem).
-constexpr std::array kInflectionSuffixes{
-    Suffix{"يات", 3}, Suffix{"يون", 3}, Suffix{"يين", 3}, Suffix{"ات", 3},
-    Suffix{"ون", 4},  Suffix{"ين", 4},  Suffix{"ان", 4},  Suffix{"يه", 3},
-    Suffix{"يا", 3},  Suffix{"وا", 3},  Suffix{"ي", 3},   Suffix{"ا", 3},
-};
 
 // Words whose first or last letters look like affixes but are part of the word. Nothing is
 // cut inside one of these where it stands at the start of the word or of the stem, and what
@@ -122,7 +55,7 @@ constexpr std::string_view kProtectedNames[] = {
  *  (pronouns, inflections, teh marbuta written heh or teh, and hamza after alef). */
 bool may_be_endings(std::string_view rest) {
     constexpr std::string_view kEndingLetters[] = {"ا", "ت", "ه", "ي", "ن", "و", "م", "ك", "ء"};
-    for (const std::string_view letter : letters_of(rest)) {
+    for (const std::string_view letter : detail::utf8_code_points(rest)) {
         if (std::find(std::begin(kEndingLetters), std::end(kEndingLetters), letter) ==
             std::end(kEndingLetters)) {
             return false;
@@ -153,12 +86,12 @@ bool is_protected_at(std::string_view word, std::size_t at, std::string_view* fo
 /** Removes at most one pronoun and one inflection suffix from @p stem; never cuts before
  *  @p keep bytes. */
 std::string_view strip_suffix(std::string_view stem, std::size_t keep,
-                              std::span<const Suffix> suffixes, bool* stripped) {
-    for (const Suffix& s : suffixes) {
+                              std::span<const detail::Suffix> suffixes, bool* stripped) {
+    for (const detail::Suffix& s : suffixes) {
         if (!stem.ends_with(s.text)) continue;
         const std::string_view rest = stem.substr(0, stem.size() - s.text.size());
-        if (rest.size() < keep || length_of(rest) < s.min_stem) continue;
-        if (s.guarded && length_of(rest) == s.min_stem &&
+        if (rest.size() < keep || detail::utf8_length(rest) < s.min_stem) continue;
+        if (s.guarded && detail::utf8_length(rest) == s.min_stem &&
             (rest.ends_with("ا") || is_stop_word(rest))) {  // ARABIC LETTER ALEF
             continue;
         }
@@ -171,8 +104,8 @@ std::string_view strip_suffix(std::string_view stem, std::size_t keep,
 std::string_view strip_suffixes(std::string_view stem, std::size_t keep, std::string* rewritten) {
     bool pronoun = false;
     const std::string_view whole = stem;
-    stem = strip_suffix(stem, keep, kPronounSuffixes, &pronoun);
-    if (pronoun && length_of(stem) >= 4 && stem.size() >= keep) {
+    stem = strip_suffix(stem, keep, detail::kPronounSuffixes, &pronoun);
+    if (pronoun && detail::utf8_length(stem) >= 4 && stem.size() >= keep) {
         // A final hamza is written on its carrier before a pronoun: اسماؤهم, اسمائهم are
         // اسماء + هم. After normalization the carrier is و or ي; ه is left out, since
         // after ه the ي may be a radical (نهايه is the teh marbuta).
@@ -186,12 +119,12 @@ std::string_view strip_suffixes(std::string_view stem, std::size_t keep, std::st
     }
     // Before a pronoun the teh marbuta is written teh: حكومته is حكومة + ه, كفارته كفارة + ه.
     constexpr std::string_view kTeh = "ت";
-    if (pronoun && stem.ends_with(kTeh) && !stem.ends_with("ات") && length_of(stem) >= 4 &&
-        stem.size() - kTeh.size() >= keep) {
+    if (pronoun && stem.ends_with(kTeh) && !stem.ends_with("ات") &&
+        detail::utf8_length(stem) >= 4 && stem.size() - kTeh.size() >= keep) {
         return stem.substr(0, stem.size() - kTeh.size());
     }
     bool inflection = false;
-    return strip_suffix(stem, keep, kInflectionSuffixes, &inflection);
+    return strip_suffix(stem, keep, detail::kInflectionSuffixes, &inflection);
 }
 
 /** True if cutting @p word after @p cut bytes splits a protected word that starts before. */
@@ -229,15 +162,15 @@ constexpr std::string_view kAllahForms[] = {
 }  // namespace
 
 std::string light_stem(std::string_view word) {
-    if (length_of(word) < 3) return std::string(word);
+    if (detail::utf8_length(word) < 3) return std::string(word);
     if (std::find(std::begin(kAllahForms), std::end(kAllahForms), word) != std::end(kAllahForms)) {
         return std::string(kAllah);
     }
-    for (const Prefix& p : kPrefixes) {
+    for (const detail::Prefix& p : detail::kPrefixes) {
         if (!word.starts_with(p.text)) continue;
         if (cuts_protected(word, p.text.size())) continue;
         std::string stem = stem_rest(word.substr(p.text.size()));
-        if (length_of(stem) >= p.min_stem) return stem;
+        if (detail::utf8_length(stem) >= p.min_stem) return stem;
     }
     return stem_rest(word);
 }
@@ -264,7 +197,7 @@ std::string variant_key(std::string_view stem) {
         if (letter == "\u06AF") letter = "ك";  // ARABIC LETTER GAF
         key += letter;
     }
-    return length_of(key) >= 4 ? key : std::string();
+    return detail::utf8_length(key) >= 4 ? key : std::string();
 }
 
 namespace {
@@ -335,7 +268,7 @@ std::string build(const std::vector<std::string_view>& pattern,
 }  // namespace
 
 std::vector<std::string> pattern_forms(std::string_view stem) {
-    const std::vector<std::string_view> word = letters_of(stem);
+    const std::vector<std::string_view> word = detail::utf8_code_points(stem);
     std::vector<std::string> out;
     if (word.size() < 3) return out;
     // Arabic letters only: ARABIC NUMBER SIGN (U+0600) to ARABIC LETTER HEH WITH INVERTED V
@@ -346,8 +279,8 @@ std::vector<std::string> pattern_forms(std::string_view stem) {
     };
     if (!std::all_of(word.begin(), word.end(), arabic)) return out;
     for (const PatternPair& pair : kPatternPairs) {
-        const std::vector<std::string_view> a = letters_of(pair.a);
-        const std::vector<std::string_view> b = letters_of(pair.b);
+        const std::vector<std::string_view> a = detail::utf8_code_points(pair.a);
+        const std::vector<std::string_view> b = detail::utf8_code_points(pair.b);
         std::array<std::string_view, kMaxRadicals> radicals{};
         if (fits(word, a, &radicals)) out.push_back(build(b, radicals));
         if (fits(word, b, &radicals)) out.push_back(build(a, radicals));

@@ -1,5 +1,5 @@
 /** @file
- *  @brief Word breaking (ICU) and query preparation: one tokenizer for documents and queries.
+ *  @brief Word breaking (ICU): one tokenizer for documents and queries.
  */
 #include "fahras/tokenize.h"
 
@@ -12,8 +12,7 @@
 #include <memory>
 
 #include "analysis/unicode_text.h"
-#include "fahras/analyzer.h"
-#include "fahras/schema.h"
+#include "analysis/words.h"
 
 namespace fahras {
 
@@ -61,6 +60,40 @@ void append_utf8(std::string& out, UChar32 c) {
     out.append(bytes, static_cast<std::size_t>(length));
 }
 
+enum class RunKind { None, Letters, Digits };
+
+/** The run of letters or of digits that split_segment is building. */
+struct Run {
+    RunKind kind = RunKind::None;
+    int32_t start = 0;
+    bool needs_folding = false;  // a letter run with letters outside ASCII and Arabic
+};
+
+/** Hands the word of @p run, text[run.start, end), built in span.folded, to @p on_word (if
+ *  there is one), case-folded by ICU if it needs it, and ends the run. */
+void end_run(const icu::UnicodeString& text, int32_t end, Run& run, detail::WordSpan& span,
+             const std::function<void(const detail::WordSpan&)>& on_word) {
+    std::string& word = span.folded;
+    if (run.kind != RunKind::None && !word.empty()) {
+        span.start = run.start;
+        span.limit = end;
+        span.is_operator = run.kind == RunKind::Letters && is_operator(text, run.start, end);
+        if (span.is_operator) {
+            word.clear();
+            text.tempSubStringBetween(run.start, end).toUTF8String(word);
+        } else if (run.needs_folding) {
+            icu::UnicodeString folded = text.tempSubStringBetween(run.start, end);
+            folded.foldCase(U_FOLD_CASE_DEFAULT);
+            word.clear();
+            folded.toUTF8String(word);
+        }
+        on_word(span);
+    }
+    word.clear();
+    run.needs_folding = false;
+    run.kind = RunKind::None;
+}
+
 /** Splits one ICU word segment into runs of letters and runs of digits.
  *
  *  Each word's UTF-8 is built as the segment is scanned: ASCII letters are lower-cased and
@@ -69,66 +102,39 @@ void append_utf8(std::string& out, UChar32 c) {
 void split_segment(const icu::UnicodeString& text, int32_t start, int32_t limit,
                    detail::WordSpan& span,
                    const std::function<void(const detail::WordSpan&)>& on_word) {
-    enum class Run { None, Letters, Digits };
-    Run run = Run::None;
-    int32_t run_start = start;
-    bool needs_folding = false;  // the letter run has letters outside ASCII and Arabic
+    Run run{RunKind::None, start, false};
     std::string& word = span.folded;
     word.clear();
-
-    auto flush = [&](int32_t end) {
-        if (run != Run::None && !word.empty()) {
-            span.start = run_start;
-            span.limit = end;
-            span.is_operator = run == Run::Letters && is_operator(text, run_start, end);
-            if (span.is_operator) {
-                word.clear();
-                text.tempSubStringBetween(run_start, end).toUTF8String(word);
-            } else if (needs_folding) {
-                icu::UnicodeString folded = text.tempSubStringBetween(run_start, end);
-                folded.foldCase(U_FOLD_CASE_DEFAULT);
-                word.clear();
-                folded.toUTF8String(word);
-            }
-            on_word(span);
-        }
-        word.clear();
-        needs_folding = false;
-        run = Run::None;
+    const auto begin_run = [&](RunKind kind, int32_t at) {
+        if (run.kind == kind) return;
+        end_run(text, at, run, span, on_word);
+        run.kind = kind;
+        run.start = at;
     };
-
     for (int32_t i = start; i < limit;) {
         const UChar32 c = text.char32At(i);
         const int32_t next = i + U16_LENGTH(c);
         if (is_ascii_digit(c)) {
-            if (run != Run::Digits) {
-                flush(i);
-                run = Run::Digits;
-                run_start = i;
-            }
+            begin_run(RunKind::Digits, i);
             word += static_cast<char>(c);
-        } else if (run == Run::Digits && (c == '.' || c == ',') && next < limit &&
+        } else if (run.kind == RunKind::Digits && (c == '.' || c == ',') && next < limit &&
                    is_ascii_digit(text.char32At(next))) {
             // Inside a number: keep the decimal point, drop the thousands separator.
             if (c == '.') word += '.';
         } else if (is_letter_like(c)) {
-            if (run != Run::Letters) {
-                flush(i);
-                run = Run::Letters;
-                run_start = i;
-            }
+            begin_run(RunKind::Letters, i);
             if (c < 0x80) {
                 word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             } else {
-                if (!is_arabic_block(c)) needs_folding = true;
+                if (!is_arabic_block(c)) run.needs_folding = true;
                 append_utf8(word, c);
             }
         } else {
-            flush(i);
+            end_run(text, i, run, span, on_word);
         }
         i = next;
     }
-    flush(limit);
+    end_run(text, limit, run, span, on_word);
 }
 
 }  // namespace
@@ -167,152 +173,24 @@ std::string analysis_text(std::string_view text) {
     return out;
 }
 
-namespace {
+namespace detail {
 
-/** The query syntax kept from the characters between two words. */
-std::string gap_syntax(const icu::UnicodeString& text, int32_t start, int32_t limit,
-                       bool after_word, bool before_word) {
-    std::string out;
-    for (int32_t i = start; i < limit;) {
-        const UChar32 c = text.char32At(i);
-        const int32_t next = i + U16_LENGTH(c);
-        switch (c) {
-            case '"':
-            case 0x201C:  // LEFT DOUBLE QUOTATION MARK
-            case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
-            case 0x00AB:  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
-            case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
-                out += '"';
-                break;
-            case '(':
-            case ')':
-                out += static_cast<char>(c);
-                break;
-            case '+':
-            case '-':
-                // Only as a prefix of the next word (+must, -mustnot, or a hyphenated word).
-                out += (before_word && next == limit) ? static_cast<char>(c) : ' ';
-                break;
-            case ':':
-                // Only as a field prefix glued to both words (title:بوتين).
-                out += (after_word && before_word && i == start && next == limit) ? ':' : ' ';
-                break;
-            case '*':
-                // Only as a suffix of the previous word (prefix wildcard).
-                out += (after_word && i == start) ? '*' : ' ';
-                break;
-            default:
-                out += ' ';
-                break;
-        }
-        i = next;
-    }
-    return out;
-}
-
-/** Field terms (title:) have no positions, so a hyphenated field word is not a phrase but
- *  its words, each in the field: title:الأمريكية-الروسية is title:الأمريكية title:الروسية. */
-void split_field_chains(const std::vector<detail::WordSpan>& words,
-                        std::vector<std::string>& gaps) {
-    const std::vector<std::string> given = gaps;
-    for (std::size_t i = 1; i < words.size(); ++i) {
-        if (given[i] != "-") continue;
-        std::size_t start = i - 1;
-        while (start > 0 && given[start] == "-") --start;
-        if (start > 0 && given[start].ends_with(':')) gaps[i] = " " + words[start - 1].folded + ":";
-    }
-}
-
-/** Phrases are matched without their stop words, which the index holds without positions
- *  (index_writer.cc): empties the folded form of each stop word in a phrase (between quotes
- *  in @p gaps, or joined to the word before by a hyphen) that has another word. A phrase of
- *  stop words alone loses its quotes instead: its words are searched as free words. */
-void drop_phrase_stop_words(std::vector<detail::WordSpan>& words, std::vector<std::string>& gaps) {
-    // Which phrase each word belongs to: the count of phrases begun so far, or 0 for none.
-    std::vector<std::size_t> phrase(words.size(), 0);
-    std::size_t phrases = 0;
-    bool quoted = false;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const bool was_quoted = quoted;
-        for (const char c : gaps[i]) quoted = c == '"' ? !quoted : quoted;
-        if (quoted) {
-            phrase[i] = was_quoted && gaps[i].find('"') == std::string::npos ? phrases : ++phrases;
-        } else if (i > 0 && gaps[i] == "-") {
-            phrase[i] = phrase[i - 1] != 0 ? phrase[i - 1] : (phrase[i - 1] = ++phrases);
-        }
-    }
-    for (std::size_t p = 1; p <= phrases; ++p) {
-        std::size_t first = words.size();
-        std::size_t last = 0;
-        bool has_content = false;
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            if (phrase[i] != p) continue;
-            first = std::min(first, i);
-            last = i;
-            has_content = has_content || !is_stop_word(words[i].folded);
-        }
-        if (has_content) {
-            for (std::size_t i = first; i <= last; ++i) {
-                if (!is_stop_word(words[i].folded)) continue;
-                words[i].folded.clear();
-                // Keep hyphen chains joined (A-في-B is A-B) and never leave a hyphen before a
-                // word where it would read as "must not" (في-غزة is غزة).
-                const bool joined = gaps[i] == "-";
-                if (joined) gaps[i].clear();
-                if (!joined && gaps[i + 1] == "-") gaps[i + 1] = " ";
-            }
-            continue;
-        }
-        // Stop words alone: the opening quote is the last one before the first word, the
-        // closing one the first after the last word; hyphens become spaces.
-        if (const auto open = gaps[first].rfind('"'); open != std::string::npos) {
-            gaps[first][open] = ' ';
-        }
-        if (const auto close = gaps[last + 1].find('"'); close != std::string::npos) {
-            gaps[last + 1][close] = ' ';
-        }
-        for (std::size_t i = first + 1; i <= last; ++i) {
-            if (gaps[i] == "-") gaps[i] = " ";
-        }
-    }
-}
-
-}  // namespace
-
-std::string query_text(std::string_view query) {
-    const icu::UnicodeString text = detail::normalize_utf16(query);
-    std::vector<detail::WordSpan> words;
-    detail::for_each_word(text, [&](const detail::WordSpan& w) { words.push_back(w); });
-
-    std::vector<std::string> gaps;  // gaps[i] comes before words[i]; the last one after all
+WordsAndGaps words_and_gaps(std::string_view text) {
+    const icu::UnicodeString normalized = normalize_utf16(text);
+    WordsAndGaps out;
     int32_t gap_start = 0;
-    for (std::size_t i = 0; i <= words.size(); ++i) {
-        const int32_t gap_limit = i < words.size() ? words[i].start : text.length();
-        std::string gap = gap_syntax(text, gap_start, gap_limit, i > 0, i < words.size());
-        // Words split out of one segment (145مليون) still need a separator.
-        if (gap.empty() && i > 0 && i < words.size()) gap.push_back(' ');
-        gaps.push_back(std::move(gap));
-        if (i < words.size()) gap_start = words[i].limit;
-    }
-
-    split_field_chains(words, gaps);
-    drop_phrase_stop_words(words, gaps);
-
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words[i].folded.empty()) {  // a stop word dropped from a phrase
-            out += gaps[i];
-            continue;
-        }
-        out += gaps[i];
-        // The index holds stems only: a prefix wildcard is matched against the stems, through
-        // a field whose term prefix is the stems' Z (fields themselves take no wildcard).
-        const bool wildcard = gaps[i + 1].starts_with('*') && !gaps[i].ends_with(':');
-        if (wildcard) out.append(schema::kStemWildcardField).append(":");
-        out += words[i].folded;
-    }
-    out += gaps.back();
+    const auto add_gap = [&](int32_t limit) {
+        normalized.tempSubStringBetween(gap_start, limit).toUTF8String(out.gaps.emplace_back());
+    };
+    for_each_word(normalized, [&](const WordSpan& w) {
+        add_gap(w.start);
+        out.words.push_back(w.folded);
+        gap_start = w.limit;
+    });
+    add_gap(normalized.length());
     return out;
 }
+
+}  // namespace detail
 
 }  // namespace fahras

@@ -1,5 +1,6 @@
 /** @file
- *  @brief Internal: the UTF-16 core of normalization and tokenization (ICU types).
+ *  @brief Internal: the UTF-16 core of normalization and tokenization (ICU types: for
+ *  analysis/ only; the others include analysis/utf8.h or analysis/words.h).
  */
 #pragma once
 
@@ -12,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "analysis/utf8.h"
 
 namespace fahras::detail {
 
@@ -41,15 +44,5 @@ struct WordSpan {
 /** Calls @p on_word for each word of the normalized text, in order (see fahras::tokenize). */
 void for_each_word(const icu::UnicodeString& normalized,
                    const std::function<void(const WordSpan&)>& on_word);
-
-/** Throws fahras::Error naming @p what if @p status is a failure. */
-void check_icu(int status, const char* what);
-
-/** Byte offset of the first invalid UTF-8 sequence in @p text, or nullopt if it is valid. */
-std::optional<std::size_t> first_invalid_utf8(std::string_view text);
-
-/** Replaces every invalid UTF-8 sequence in @p text with U+FFFD.
- *  @return the byte offset of the first invalid sequence, or nullopt if there was none. */
-std::optional<std::size_t> sanitize_utf8(std::string& text);
 
 }  // namespace fahras::detail

@@ -1,12 +1,15 @@
 /** @file
- *  @brief Internal: UTF-8 validation and ICU status checks.
+ *  @brief Internal: UTF-8 validation and decoding, NFC, and ICU status checks.
  */
+#include "analysis/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 #include <string>
 
-#include "analysis/unicode_text.h"
 #include "fahras/error.h"
 
 namespace fahras::detail {
@@ -51,6 +54,29 @@ std::optional<std::size_t> sanitize_utf8(std::string& text) {
     clean.append(text, copied, std::string::npos);
     text = std::move(clean);
     return first_bad;
+}
+
+std::int32_t next_code_point(std::string_view text, std::size_t& i) {
+    UChar32 c = 0;
+    auto at = static_cast<std::int32_t>(i);
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at,
+            static_cast<std::int32_t>(text.size()), c);
+    i = static_cast<std::size_t>(at);
+    return c;
+}
+
+std::string nfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    check_icu(status, "getNFCInstance");
+    const icu::UnicodeString out =
+        normalizer->normalize(icu::UnicodeString::fromUTF8(
+                                  icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                              status);
+    check_icu(status, "NFC normalize");
+    std::string utf8;
+    out.toUTF8String(utf8);
+    return utf8;
 }
 
 }  // namespace fahras::detail

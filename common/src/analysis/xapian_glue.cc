@@ -6,8 +6,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "fahras/schema.h"
-
 namespace fahras::detail {
 
 namespace {
@@ -44,36 +42,6 @@ class StopWords : public Xapian::Stopper {
 Xapian::Stem make_stem(StemmerKind kind) {
     // Xapian::Stem takes ownership of the implementation (reference counted).
     return Xapian::Stem(new AnalyzerStem(kind));
-}
-
-std::string text_term(std::string_view stem) {
-    std::string term(schema::kPrefixStem);
-    term += stem;
-    return term;
-}
-
-std::string title_term(std::string_view stem) {
-    std::string term(schema::kPrefixStem);
-    term += schema::kPrefixTitle;
-    term += stem;
-    return term;
-}
-
-std::optional<std::string_view> title_stem(std::string_view term) {
-    if (!term.starts_with(schema::kPrefixStem)) return std::nullopt;
-    term.remove_prefix(schema::kPrefixStem.size());
-    if (!term.starts_with(schema::kPrefixTitle)) return std::nullopt;
-    return term.substr(schema::kPrefixTitle.size());
-}
-
-std::optional<std::string_view> text_stem(std::string_view term) {
-    // Stems are lower-case: a capital after Z can only be a field prefix (S for titles).
-    if (!term.starts_with(schema::kPrefixStem) || term.size() == schema::kPrefixStem.size()) {
-        return std::nullopt;
-    }
-    const char next = term[schema::kPrefixStem.size()];
-    if (next >= 'A' && next <= 'Z') return std::nullopt;
-    return term.substr(schema::kPrefixStem.size());
 }
 
 const Xapian::Stopper* stopper() {

@@ -22,6 +22,7 @@
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
+#include "schema/layout.h"
 
 namespace fahras::detail {
 
@@ -29,8 +30,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kStub = "XAPIANDB";
-constexpr std::string_view kStubTemp = "XAPIANDB.tmp";
 constexpr std::string_view kLock = "fahras.lock";
 // In a generation or shard directory from its creation until it is live: the proof that a
 // generation newer than the live one is an unfinished one of fahras's own, which it may
@@ -39,16 +38,9 @@ constexpr std::string_view kMarker = "fahras-unfinished";
 // Put in the generation a swap replaced: the proof, even if the database is damaged (the
 // reason for a rebuild), that it is fahras's to delete once the grace period is over.
 constexpr std::string_view kRetired = "fahras-replaced";
-constexpr std::string_view kGenerationPrefix = "gen-";
 constexpr std::string_view kShardInfix = ".shard-";
-// Generations are numbered gen-000001, gen-000002, ...: sorted by name is sorted by age.
-constexpr int kGenerationDigits = 6;
-constexpr std::size_t kGenerationNameSize = kGenerationPrefix.size() + kGenerationDigits;
-constexpr unsigned long kMaxGeneration = 999999;
 // How long a replaced generation is kept for searchers that read the stub before the swap.
 constexpr std::chrono::seconds kGrace{60};
-// "glass gen-NNNNNN\n" is 17 bytes: a longer stub is not one fahras wrote.
-constexpr std::size_t kMaxStubBytes = 64;
 
 std::string join(const std::string& dir, std::string_view name) {
     return (fs::path(dir) / name).string();
@@ -59,33 +51,11 @@ bool all_digits(std::string_view text) {
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/** The number of the generation that @p name begins with ("gen-000012" and
- *  "gen-000012.shard-0" -> 12), or 0 if it begins with none. */
-unsigned long leading_number(std::string_view name) {
-    if (name.size() < kGenerationNameSize || !name.starts_with(kGenerationPrefix)) return 0;
-    const std::string_view digits = name.substr(kGenerationPrefix.size(), kGenerationDigits);
-    if (!all_digits(digits)) return 0;
-    unsigned long n = 0;
-    for (const char c : digits) n = n * 10 + static_cast<unsigned long>(c - '0');
-    return n;
-}
-
-/** The number of generation @p name ("gen-000012" -> 12), or 0 if it is not exactly one. */
-unsigned long generation_number(std::string_view name) {
-    return name.size() == kGenerationNameSize ? leading_number(name) : 0;
-}
-
 /** True if @p name is a shard of a generation being built: `gen-NNNNNN.shard-K`. */
 bool is_shard_name(std::string_view name) {
-    if (leading_number(name) == 0) return false;
+    if (leading_generation_number(name) == 0) return false;
     const std::string_view rest = name.substr(kGenerationNameSize);
     return rest.starts_with(kShardInfix) && all_digits(rest.substr(kShardInfix.size()));
-}
-
-std::string generation_name(unsigned long number) {
-    char name[32];
-    std::snprintf(name, sizeof name, "gen-%0*lu", kGenerationDigits, number);
-    return name;
 }
 
 [[noreturn]] void fail(const std::string& what, int error) {
@@ -146,7 +116,7 @@ std::vector<Found> scan(const std::string& dir) {
         const std::string name = entry.path().filename().string();
         Found f;
         f.shard = is_shard_name(name);
-        f.number = f.shard ? leading_number(name) : generation_number(name);
+        f.number = f.shard ? leading_generation_number(name) : generation_number(name);
         if (f.number == 0) continue;
         f.path = entry.path();
         std::error_code entry_ec;
@@ -154,7 +124,7 @@ std::vector<Found> scan(const std::string& dir) {
         if (f.real_dir) {
             f.marked = present(f.path / kMarker);
             f.retired = present(f.path / kRetired);
-            f.database = present(f.path / "iamglass");
+            f.database = present(f.path / kGlassFile);
             f.empty = fs::is_empty(f.path, entry_ec) && !entry_ec;
         }
         out.push_back(std::move(f));
@@ -175,7 +145,7 @@ unsigned long newest_complete(const std::vector<Found>& found) {
 
 /** How to point the stub of @p dir at generation @p number, for a message. */
 std::string restore_command(const std::string& dir, unsigned long number) {
-    return "printf 'glass " + generation_name(number) + "\\n' > '" + join(dir, kStub) + "'";
+    return "printf 'glass " + generation_name(number) + "\\n' > '" + join(dir, kStubFile) + "'";
 }
 
 /** " (e.g. COMMAND for the newest, gen-N)" if there is a complete generation, else "". */
@@ -189,17 +159,15 @@ std::string newest_example(const std::string& dir, const std::vector<Found>& fou
 /** The name of the live generation, from the stub of @p dir; nullopt without a stub.
  *  @throws fahras::Error if the stub is not one line `glass gen-NNNNNN`. */
 std::optional<std::string> read_stub(const std::string& dir, const std::vector<Found>& found) {
-    const std::string stub = join(dir, kStub);
+    const std::string stub = join(dir, kStubFile);
     if (!present(stub)) return std::nullopt;
     std::string text(kMaxStubBytes + 1, '\0');
     std::ifstream in(stub, std::ios::binary);
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
-    std::string_view line = text;
-    if (line.ends_with('\n')) line.remove_suffix(1);
-    constexpr std::string_view kBackend = "glass ";
-    if (in.bad() || !line.starts_with(kBackend) ||
-        generation_number(line.substr(kBackend.size())) == 0) {
+    std::string problem;
+    std::string generation = stub_generation(text, problem);
+    if (in.bad() || generation.empty()) {
         // A stub of several lines may name remote shards (`remote :PROGRAM` runs a program):
         // an index directory's own stub names its live generation and nothing else.
         throw Error("index '" + dir + "': stub file '" + stub +
@@ -209,7 +177,7 @@ std::optional<std::string> read_stub(const std::string& dir, const std::vector<F
                     ", and list remote shards in a stub file of your own outside the index "
                     "directory; nothing was deleted");
     }
-    return std::string(line.substr(kBackend.size()));
+    return generation;
 }
 
 /** Removes the directory @p path, which fahras can prove its own. The marker goes in first
@@ -266,9 +234,9 @@ void check_is_index_or_empty(const std::string& dir) {
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name == kLock || name == kStubTemp) continue;
-        if (name == kStub) return;  // clean() checks it
-        if (name == "iamglass" && fahras_database(dir)) return;
+        if (name == kLock || name == kStubTempFile) continue;
+        if (name == kStubFile) return;  // clean() checks it
+        if (name == kGlassFile && fahras_database(dir)) return;
         const auto it = std::find_if(found.begin(), found.end(),
                                      [&](const Found& f) { return f.path == entry.path(); });
         if (it != found.end()) {
@@ -337,7 +305,7 @@ IndexDir::~IndexDir() {
 }
 
 bool IndexDir::plain() const {
-    return present(join(path_, "iamglass")) && !present(join(path_, kStub));
+    return present(join(path_, kGlassFile)) && !present(join(path_, kStubFile));
 }
 
 std::string IndexDir::current() const {
@@ -353,7 +321,7 @@ void IndexDir::clean() const {
     // First every check, then the deletions: a damaged layout loses nothing.
     if (!live_name && newest_complete(found) != 0) {
         throw Error("index '" + path_ + "' holds generations but no stub file '" +
-                    join(path_, kStub) + "' naming the live one: restore it" +
+                    join(path_, kStubFile) + "' naming the live one: restore it" +
                     newest_example(path_, found) +
                     ", or move the directory away and index again; nothing was deleted");
     }
@@ -361,7 +329,7 @@ void IndexDir::clean() const {
     std::error_code ec;
     if (live_name && !fs::is_directory(join(path_, *live_name), ec)) {
         const std::string example = newest_example(path_, found);
-        throw Error("index '" + path_ + "': stub file '" + join(path_, kStub) +
+        throw Error("index '" + path_ + "': stub file '" + join(path_, kStubFile) +
                     "' names generation '" + *live_name + "', which does not exist: " +
                     (example.empty() ? "no complete generation is left, move the directory "
                                        "away and index again"
@@ -373,7 +341,7 @@ void IndexDir::clean() const {
         if (f.shard || f.number <= live || f.unfinished() || !f.complete()) continue;
         throw Error("index '" + path_ + "': generation '" + generation_name(f.number) +
                     "' is complete but newer than the live one, '" + *live_name +
-                    "', that stub file '" + join(path_, kStub) +
+                    "', that stub file '" + join(path_, kStubFile) +
                     "' names: point the stub at the generation you want (" +
                     restore_command(path_, f.number) +
                     " for the newer one) and run again; "
@@ -383,13 +351,13 @@ void IndexDir::clean() const {
     // The stub's time is the last swap's. Generations replaced less than kGrace ago stay:
     // a searcher may have read the old stub and not yet opened the generation it named
     // (once opened, a generation's files stay readable even when deleted).
-    const auto swapped = fs::last_write_time(join(path_, kStub), ec);
+    const auto swapped = fs::last_write_time(join(path_, kStubFile), ec);
     const bool recent_swap = !ec && fs::file_time_type::clock::now() - swapped < kGrace;
     for (const Found& f : found) {
         if ((f.shard || f.number != live) && f.unfinished()) remove_ours(f.path, "clean");
     }
     fault_point("clean");
-    if (const fs::path temp = join(path_, kStubTemp); present(temp)) {
+    if (const fs::path temp = join(path_, kStubTempFile); present(temp)) {
         const fs::file_status st = fs::symlink_status(temp, ec);
         std::error_code ignored;
         if (fs::is_regular_file(st) || fs::is_symlink(st)) fs::remove(temp, ignored);
@@ -413,7 +381,7 @@ std::string IndexDir::create_generation() const {
     unsigned long highest = 0;
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(path_, ec)) {
-        highest = std::max(highest, leading_number(entry.path().filename().string()));
+        highest = std::max(highest, leading_generation_number(entry.path().filename().string()));
     }
     for (unsigned long n = highest + 1;; ++n) {
         if (n > kMaxGeneration) {
@@ -433,13 +401,13 @@ std::string IndexDir::create_shard(const std::string& generation, std::size_t k)
 }
 
 void IndexDir::publish(const std::string& generation) const {
-    const std::string temp = join(path_, kStubTemp);
+    const std::string temp = join(path_, kStubTempFile);
     const std::string what = "index '" + path_ + "': cannot write '" + temp + "'";
     const int fd =
         ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) fail(what, errno);
     try {
-        write_all(fd, "glass " + fs::path(generation).filename().string() + "\n", what);
+        write_all(fd, stub_text(fs::path(generation).filename().string()), what);
         if (::fsync(fd) != 0) fail(what, errno);
     } catch (...) {
         ::close(fd);
@@ -454,7 +422,7 @@ void IndexDir::publish(const std::string& generation) const {
     }
     fault_point("before-swap");
     // The swap itself: rename(2) replaces the live stub atomically.
-    const std::string stub = join(path_, kStub);
+    const std::string stub = join(path_, kStubFile);
     if (std::rename(temp.c_str(), stub.c_str()) != 0) {
         fail("index '" + path_ + "': cannot replace '" + stub + "'", errno);
     }

@@ -4,11 +4,9 @@
 #include "fahras/index_writer.h"
 
 #include <sys/stat.h>
-#include <unicode/utf8.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -22,13 +20,22 @@
 #include <unordered_set>
 #include <utility>
 
+#include "analysis/utf8.h"
+#include "analysis/words.h"
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
 #include "index/index_layout.h"
+#include "index/upgrade.h"
+#include "index/variants.h"
+#include "schema/metadata.h"
+#include "schema/source_keys.h"
 #include "schema/stored_fields.h"
+#include "schema/terms.h"
+#include "util/hash.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -51,15 +58,9 @@ bool starts_with_title(std::string_view text, std::string_view title) {
     return first != std::string_view::npos && text.substr(first).starts_with(title);
 }
 
-std::string hex64(std::uint64_t h) {
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return out;
-}
-
-/** The content hash of @p doc: every stored field. std::hash (libstdc++'s 64-bit Murmur
- *  hash, fixed seed) is stable from run to run; were it to change with the standard
- *  library, every document would be analyzed once again, nothing worse. */
+/** The content hash of @p doc: every stored field, hashed with the one stable hash
+ *  (util/hash.h). (Indexes written before it hold std::hash values: each document they
+ *  hold is analyzed once again when it is read, nothing worse; docs/changelog.md.) */
 std::string content_hash(const Document& doc) {
     std::string all;
     all.reserve(doc.id.size() + doc.title.size() + doc.text.size() + doc.date.size() +
@@ -73,7 +74,7 @@ std::string content_hash(const Document& doc) {
     if (!doc.date.empty() && !iso_day(doc.date)) {
         if (const std::optional<std::string> day = document_day(doc.date)) all.append(*day);
     }
-    return hex64(std::hash<std::string>{}(all));
+    return detail::fnv1a64_hex(all);
 }
 
 /** True if @p word has a letter: numbers make no spelling suggestions. */
@@ -89,16 +90,12 @@ bool is_one_term(std::string_view word) {
     for (std::size_t i = 0; i < word.size();) {
         const auto b = static_cast<unsigned char>(word[i]);
         if (b < 0x80) {
-            if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.')) return false;
+            if (!detail::is_ascii_word_byte(b)) return false;
             ++i;
             continue;
         }
-        UChar32 c = 0;
-        auto at = static_cast<std::int32_t>(i);
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), at,
-                static_cast<std::int32_t>(word.size()), c);
+        const std::int32_t c = detail::next_code_point(word, i);
         if (c < 0) return false;
-        i = static_cast<std::size_t>(at);
         // ARABIC LETTER HAMZA .. ARABIC LETTER YEH: word characters without case.
         if (c >= 0x0621 && c <= 0x064A) continue;
         const auto u = static_cast<unsigned>(c);
@@ -126,14 +123,14 @@ namespace detail {
  *  index_sources() runs in its reading thread. */
 struct AnalyzedDocument {
     Document doc;
-    std::string title_words;     ///< analysis_text(title), empty without a title
-    std::string text_words;      ///< analysis_text(text)
-    bool title_in_text = false;  ///< the text begins with the title (a .txt file's first line)
-    std::string data;            ///< the stored fields, serialized
-    std::string content_hash;    ///< schema::kSlotContentHash, if known
-    std::string source_key;      ///< schema::kPrefixSourceKey's key, if read from a SOURCE
-    std::string file_state;      ///< schema::kSlotFileState, if read from a directory
-    std::string day;             ///< document_day(doc.date), empty if it has none
+    std::string title_words;      ///< analysis_text(title), empty without a title
+    std::string text_words;       ///< analysis_text(text)
+    bool title_in_text = false;   ///< the text begins with the title (a .txt file's first line)
+    std::string data;             ///< the stored fields, serialized
+    std::string content_hash;     ///< schema::kSlotContentHash, if known
+    std::string source_path_key;  ///< schema::kPrefixSourcePathKey's key, if read from a SOURCE
+    std::string file_state;       ///< schema::kSlotFileState, if read from a directory
+    std::string day;              ///< document_day(doc.date), empty if it has none
 };
 
 namespace {
@@ -161,24 +158,14 @@ struct InternalWriter {
 
 namespace {
 
-/** The stemmer @p db records, if it names one. */
-std::optional<StemmerKind> recorded_stemmer(const Xapian::Database& db) {
-    const std::string name = db.get_metadata(std::string(schema::kMetaStemmer));
-    try {
-        if (!name.empty()) return parse_stemmer_kind(name);
-    } catch (const Error&) {
-        // A stemmer of another version of fahras: the caller decides.
-    }
-    return std::nullopt;
-}
-
 /** The stemmer the live database @p live records: what a rebuild keeps unless told
  *  otherwise. Light if there is none, or none can be read (a rebuild is how a damaged
  *  index is replaced). */
 StemmerKind live_stemmer(const std::string& live) {
     if (live.empty()) return StemmerKind::Light;
     try {
-        return recorded_stemmer(Xapian::Database(live)).value_or(StemmerKind::Light);
+        return detail::known_stemmer(detail::recorded_analysis(Xapian::Database(live)))
+            .value_or(StemmerKind::Light);
     } catch (const Xapian::Error&) {
         return StemmerKind::Light;
     }
@@ -190,50 +177,28 @@ StemmerKind live_stemmer(const std::string& live) {
 StemmerKind check_version(const Xapian::Database& db, const std::string& shown,
                           std::optional<StemmerKind> wanted,
                           StemmerKind fallback = StemmerKind::Light) {
-    const std::optional<StemmerKind> recorded = recorded_stemmer(db);
-    if (db.get_doccount() == 0) return wanted ? *wanted : recorded.value_or(fallback);
+    const detail::RecordedAnalysis recorded = detail::recorded_analysis(db);
+    if (db.get_doccount() == 0) {
+        return wanted ? *wanted : detail::known_stemmer(recorded).value_or(fallback);
+    }
     const std::string index = "index '" + shown + "'";
-    const std::string version = std::to_string(kAnalyzerVersion);
-    const std::string had_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (had_version != version) {
-        int had = 0;
-        const auto [end, ec] =
-            std::from_chars(had_version.data(), had_version.data() + had_version.size(), had);
-        if (ec == std::errc() && end == had_version.data() + had_version.size() &&
-            had > kAnalyzerVersion) {
-            // Rebuilding would be a downgrade, which the user should choose knowingly.
-            throw IndexVersionError(index + " was built by a newer fahras (analyzer version " +
-                                    had_version + ", this one uses " + version +
-                                    "): use that fahras, or --rebuild to downgrade the index "
-                                    "on purpose");
-        }
-        if (had_version.empty()) {
-            throw IndexVersionError(index +
-                                    " holds documents but no fahras analyzer version: it was "
-                                    "not built by fahras; move it away, or --rebuild to "
-                                    "replace it");
-        }
-        throw IndexVersionError(index + " was built with analyzer version " + had_version +
-                                ", this fahras uses version " + version +
-                                ": rebuild it with --rebuild");
-    }
-    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-    if (!recorded) {
-        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer +
-                                "', which this fahras does not know: rebuild it with --rebuild");
-    }
-    if (wanted && *wanted != *recorded) {
-        const std::string want(to_string(*wanted));
-        throw IndexVersionError(index + " was built with stemmer '" + had_stemmer + "', not '" +
-                                want + "': --rebuild switches it to '" + want +
-                                "' (an update without --stemmer keeps '" + had_stemmer + "')");
-    }
-    return *recorded;
+    detail::check_analyzer_version(
+        recorded,
+        {.subject = index,
+         .program = "fahras",
+         .not_fahras = index + " holds documents but no fahras analyzer version: it was not "
+                               "built by fahras; move it away, or --rebuild to replace it",
+         .other_version = "rebuild it with --rebuild",
+         // Rebuilding would be a downgrade, which the user should choose knowingly.
+         .newer_version = "use that fahras, or --rebuild to downgrade the index on purpose"});
+    return detail::check_wanted_stemmer(recorded, wanted, index);
 }
 
 }  // namespace
 
 struct IndexWriter::Impl {
+    // The index, as the user named it: what Xapian's errors name (detail::rethrow_index_error).
+    std::string shown;
     // A public writer's directory: its lock, held until the database is closed (members are
     // destroyed last to first).
     std::unique_ptr<detail::IndexDir> dir;
@@ -284,11 +249,11 @@ struct IndexWriter::Impl {
      *  for or the index records (@p fallback if none); @p shown names the index. */
     void open(const std::string& database, int flags, const IndexOptions& options,
               const std::string& shown, StemmerKind fallback = StemmerKind::Light) {
+        this->shown = shown;
         db = detail::open_writable(database, flags, shown);
         const StemmerKind kind = check_version(db, shown, options.stemmer, fallback);
         committed_count = db.get_doccount();
-        db.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
-        db.set_metadata(std::string(schema::kMetaStemmer), std::string(to_string(kind)));
+        detail::record_analysis(db, kind);
         analyzer = Analyzer(kind);
         generator.set_stemmer(detail::make_stem(kind));
         // Only stems, Z-prefixed, with positions: phrases match through clitics and
@@ -406,7 +371,7 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
+IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options) try
     : impl_(std::make_unique<Impl>()) {
     // The layout fahras-index writes, under its lock: a Python writer and a cron run never
     // write at once, and neither swaps in a generation without the other's commits.
@@ -431,6 +396,8 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options)
             throw;
         }
     }
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 IndexWriter::IndexWriter(const std::string& database, const IndexOptions& options,
@@ -454,10 +421,12 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-void IndexWriter::add(const Document& doc) {
+void IndexWriter::add(const Document& doc) try {
     detail::AnalyzedDocument analyzed = detail::analyze(doc);
     analyzed.content_hash = content_hash(doc);
     add(analyzed);
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
 }
 
 void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
@@ -484,7 +453,7 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (!doc.source.empty()) {
         // Cut and hashed if too long for one term, as ids are: a long name once stopped
         // every run at its record.
-        xdoc.add_boolean_term(schema::source_term(source_key(doc.source)));
+        xdoc.add_boolean_term(schema::source_term(source_name_key(doc.source)));
     }
     xdoc.add_value(schema::kSlotId, doc.id);
     xdoc.add_value(schema::kSlotHitFields, detail::pack_hit_fields({.id = doc.id,
@@ -501,9 +470,9 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
         xdoc.add_value(schema::kSlotContentHash, analyzed.content_hash);
     }
     if (!analyzed.file_state.empty()) xdoc.add_value(schema::kSlotFileState, analyzed.file_state);
-    if (!analyzed.source_key.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixSourceKey) + analyzed.source_key);
-        xdoc.add_value(schema::kSlotSourceKey, analyzed.source_key);
+    if (!analyzed.source_path_key.empty()) {
+        xdoc.add_boolean_term(std::string(schema::kPrefixSourcePathKey) + analyzed.source_path_key);
+        xdoc.add_value(schema::kSlotSourcePathKey, analyzed.source_path_key);
     }
     xdoc.set_data(analyzed.data);
 
@@ -519,13 +488,15 @@ void IndexWriter::add(const detail::AnalyzedDocument& analyzed) {
     if (impl_->seen.size() > kMaxPendingSpellings) commit();
 }
 
-void IndexWriter::commit() {
+void IndexWriter::commit() try {
     impl_->flush_spellings();
     impl_->commit_all();
     if (!impl_->unpublished.empty()) {
         impl_->dir->publish(impl_->unpublished);
         impl_->unpublished.clear();
     }
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
 }
 
 void IndexWriter::commit_documents() { impl_->commit_all(); }
@@ -534,7 +505,11 @@ std::size_t IndexOptions::default_threads() {
     return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
-std::size_t IndexWriter::document_count() const { return impl_->db.get_doccount(); }
+std::size_t IndexWriter::document_count() const try {
+    return impl_->db.get_doccount();
+} catch (...) {
+    detail::rethrow_index_error(impl_->shown);
+}
 
 namespace detail {
 
@@ -772,12 +747,13 @@ struct Plan {
     ReadOptions read;  ///< how sources are read
 };
 
-/** The absolute path of SOURCE @p source, and its key. */
-std::pair<std::string, std::string> source_key(const std::string& source) {
+/** The absolute path of SOURCE @p source, and its key (detail::source_path_key). */
+std::pair<std::string, std::string> source_path_and_key(const std::string& source) {
     std::error_code ec;
     std::string path = std::filesystem::absolute(source, ec).lexically_normal().string();
     if (ec) path = source;
-    return {path, hex64(std::hash<std::string>{}(path))};
+    std::string key = detail::source_path_key(path);
+    return {std::move(path), std::move(key)};
 }
 
 /** What is recorded of SOURCE @p path now: `KIND SIZE MTIME_NS CTIME_NS\tPATH`, or nothing
@@ -855,10 +831,10 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
         if (!open) break;
         const std::string& source = sources[index];
         // Not a structured binding: clang 14 (the fuzzing build) cannot capture one.
-        const std::pair<std::string, std::string> path_key = source_key(source);
+        const std::pair<std::string, std::string> path_key = source_path_and_key(source);
         const std::string& path = path_key.first;
         const std::string& key = path_key.second;
-        const std::string source_term = std::string(schema::kPrefixSourceKey) + key;
+        const std::string source_term = std::string(schema::kPrefixSourcePathKey) + key;
         const std::string meta_key = std::string(schema::kMetaSourcePrefix) + key;
         // Standard input and pipes hold something else each run: never unchanged, never
         // recorded, never pruned.
@@ -902,7 +878,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                     if (p == db.postlist_end(term)) break;
                     const Xapian::Document old = db.get_document(*p);
                     if (old.get_value(schema::kSlotFileState) != file_state ||
-                        old.get_value(schema::kSlotSourceKey) != key) {
+                        old.get_value(schema::kSlotSourcePathKey) != key) {
                         return std::vector<std::string>{};
                     }
                     found.push_back(doc_id);
@@ -951,7 +927,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                             if (p == db.postlist_end(id_term)) return std::nullopt;
                             const Xapian::Document old = db.get_document(*p);
                             if (old.get_value(schema::kSlotContentHash) != hash ||
-                                old.get_value(schema::kSlotSourceKey) != key) {
+                                old.get_value(schema::kSlotSourcePathKey) != key) {
                                 return std::nullopt;
                             }
                             return old.get_value(schema::kSlotFileState);
@@ -987,7 +963,7 @@ void read_all(const std::vector<std::string>& sources, std::vector<Queue>& queue
                     item.doc.doc = std::move(doc);
                 }
                 item.doc.content_hash = std::move(hash);
-                item.doc.source_key = key;
+                item.doc.source_path_key = key;
                 if (run.warnings() == file_warnings) item.doc.file_state = file_state;
                 open = queues[shard].push(std::move(item));
             },
@@ -1050,7 +1026,7 @@ bool too_much(std::size_t gone, std::size_t total, const IndexOptions& options) 
 void end_source(Xapian::WritableDatabase& db, Item& end, Run& run, const IndexOptions& options) {
     const std::string meta_key = std::string(schema::kMetaSourcePrefix) + end.state.key;
     if (end.ids) {
-        const std::string term = std::string(schema::kPrefixSourceKey) + end.state.key;
+        const std::string term = std::string(schema::kPrefixSourcePathKey) + end.state.key;
         std::vector<Xapian::docid> gone;
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
             const std::string id = db.get_document(*p).get_value(schema::kSlotId);
@@ -1094,7 +1070,7 @@ void write_all(IndexWriter& writer, Queue& queue, const IndexOptions& options, R
         if (!item->analyzed) {
             detail::AnalyzedDocument analyzed = detail::analyze(std::move(item->doc.doc));
             analyzed.content_hash = std::move(item->doc.content_hash);
-            analyzed.source_key = std::move(item->doc.source_key);
+            analyzed.source_path_key = std::move(item->doc.source_path_key);
             analyzed.file_state = std::move(item->doc.file_state);
             item->doc = std::move(analyzed);
         }
@@ -1279,7 +1255,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
     detail::fault_point("prune");
     const std::string prefix(schema::kMetaSourcePrefix);
     std::unordered_set<std::string> named;
-    for (const std::string& source : sources) named.insert(source_key(source).second);
+    for (const std::string& source : sources) named.insert(source_path_and_key(source).second);
     std::vector<std::pair<std::string, std::string>> gone;  // key, path
     for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
         const std::string key = (*k).substr(prefix.size());
@@ -1293,7 +1269,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
     }
     std::size_t removed = 0;
     for (const auto& [key, path] : gone) {
-        const std::string term = std::string(schema::kPrefixSourceKey) + key;
+        const std::string term = std::string(schema::kPrefixSourcePathKey) + key;
         const std::size_t count = db.get_termfreq(term);
         if (too_much(count, count, options)) {
             // An unmounted network path looks gone too: its record stays, asked again.
@@ -1312,7 +1288,7 @@ std::size_t prune_vanished_sources(Xapian::WritableDatabase& db,
 }  // namespace
 
 IndexStats index_sources(const std::string& path, const std::vector<std::string>& sources,
-                         const IndexOptions& options, const IndexCallbacks& callbacks) {
+                         const IndexOptions& options, const IndexCallbacks& callbacks) try {
     const auto started = std::chrono::steady_clock::now();
     IndexStats stats;
     stats.sources = sources.size();
@@ -1329,6 +1305,8 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
         resolved.stemmer = check_version(Xapian::Database(live), path, options.stemmer);
         const std::unique_ptr<IndexWriter> target =
             detail::WriterAccess::open(live, resolved, path);
+        // Before the reading thread opens the live generation: it compares source keys.
+        (void)detail::upgrade_source_keys(detail::WriterAccess::db(*target));
         Plan plan;
         plan.live = live;
         plan.prune = options.prune;
@@ -1367,6 +1345,8 @@ IndexStats index_sources(const std::string& path, const std::vector<std::string>
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 }  // namespace fahras

@@ -11,12 +11,14 @@
 #include <filesystem>
 #include <system_error>
 
-#include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "index/index_layout.h"
-#include "util/fnv.h"
+#include "index/variants.h"
+#include "schema/metadata.h"
+#include "util/hash.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -45,31 +47,18 @@ Xapian::Database open_shard(const std::string& path, std::string& stemmer) {
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw Error("cannot open shard '" + path + "': " + e.get_msg());
     }
-    const std::string version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (version.empty()) {
-        throw IndexVersionError("shard '" + path + "' is not a fahras index");
-    }
-    int had = 0;
-    const auto parsed = std::from_chars(version.data(), version.data() + version.size(), had);
-    if (parsed.ec == std::errc() && parsed.ptr == version.data() + version.size() &&
-        had > kAnalyzerVersion) {
-        throw IndexVersionError(
-            "shard '" + path + "' was built by a newer fahras (analyzer version " + version +
-            ", this one uses " + std::to_string(kAnalyzerVersion) + "): merge it with that fahras");
-    }
-    if (version != std::to_string(kAnalyzerVersion)) {
-        throw IndexVersionError("shard '" + path + "' was built with analyzer version " + version +
-                                ", this fahras-index uses version " +
-                                std::to_string(kAnalyzerVersion) +
-                                ": rebuild the shard with this fahras-index");
-    }
-    const std::string had_stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
+    const detail::RecordedAnalysis recorded = detail::recorded_analysis(db);
+    const std::string subject = "shard '" + path + "'";
+    detail::check_analyzer_version(recorded,
+                                   {.subject = subject,
+                                    .program = "fahras-index",
+                                    .not_fahras = subject + " is not a fahras index",
+                                    .other_version = "rebuild the shard with this fahras-index",
+                                    .newer_version = "merge it with that fahras"});
     if (stemmer.empty()) {
-        stemmer = had_stemmer;
-    } else if (had_stemmer != stemmer) {
-        throw IndexVersionError("shard '" + path + "' was built with stemmer '" + had_stemmer +
-                                "', the first shard with '" + stemmer +
-                                "': build every shard with the same --stemmer");
+        stemmer = recorded.stemmer;
+    } else {
+        detail::check_same_stemmer(recorded, stemmer, "the first shard", subject);
     }
     return db;
 }
@@ -95,7 +84,7 @@ ShardSpec parse_shard(std::string_view text) {
 }
 
 MergeStats merge_indexes(const std::string& path, const std::vector<std::string>& shards,
-                         Existing existing) {
+                         Existing existing) try {
     const auto started = std::chrono::steady_clock::now();
     if (shards.empty()) throw Error("no shards to merge into '" + path + "'");
     std::string stemmer;
@@ -158,6 +147,8 @@ MergeStats merge_indexes(const std::string& path, const std::vector<std::string>
     stats.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 }  // namespace fahras

@@ -12,22 +12,16 @@
 #include <unordered_map>
 #include <utility>
 
-#include "analysis/unicode_text.h"
+#include "analysis/utf8.h"
+#include "io/readers.h"
+#include "util/strings.h"
 
 namespace fahras::detail {
 
 namespace {
 
-constexpr std::string_view kUtf8Bom =
-    "\xEF\xBB\xBF";  // ZERO WIDTH NO-BREAK SPACE (byte-order mark), UTF-8
 // A value shown in a warning is cut after this many bytes: a warning is one short line.
 constexpr std::size_t kShownValueBytes = 60;
-
-bool is_blank(std::string_view s) {
-    return s.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
-}
-
-std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
 
 std::string string_field(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
@@ -128,6 +122,14 @@ void emit(Document&& doc, std::unordered_map<std::string, std::size_t>& seen,
     on_document(std::move(doc));
 }
 
+/** Warns that line @p number of @p shown is skipped, for @p problem, and reports what that
+ *  leaves unread: the document @p id, or, when the line gave none, any of the source's. */
+void skip_line(const std::string& shown, std::size_t number, const std::string& problem,
+               const std::string& id, const ReadOptions& options, const WarningSink& on_warning) {
+    on_warning(InputError(shown, number, problem + ", line skipped"));
+    report_unread(options, id.empty() ? Unread::Scope::Source : Unread::Scope::Id, id, number);
+}
+
 }  // namespace
 
 void report_unread(const ReadOptions& options, Unread::Scope scope, std::string id,
@@ -191,30 +193,19 @@ void read_jsonl(std::istream& in, const std::string& shown, const ReadOptions& o
     for_each_record(in, shown, options, on_warning, [&](std::string& line, std::size_t number) {
         const nlohmann::json object = nlohmann::json::parse(line, nullptr, false);
         if (object.is_discarded() || !object.is_object()) {
-            on_warning(InputError(shown, number, "not a JSON object, line skipped"));
-            report_unread(options, Unread::Scope::Source, {}, number);
-            return;
+            return skip_line(shown, number, "not a JSON object", {}, options, on_warning);
         }
         Document doc;
         doc.line = number;
         doc.id = string_field(object, "id");
-        if (doc.id.empty()) {
-            on_warning(InputError(shown, number, "no \"id\", line skipped"));
-            report_unread(options, Unread::Scope::Source, {}, number);
-            return;
-        }
+        if (doc.id.empty()) return skip_line(shown, number, "no \"id\"", {}, options, on_warning);
         if (const std::string control = control_character(doc.id); !control.empty()) {
-            on_warning(
-                InputError(shown, number,
-                           "\"id\" contains a control character (" + control + "), line skipped"));
-            report_unread(options, Unread::Scope::Id, doc.id, number);
-            return;
+            return skip_line(shown, number, "\"id\" contains a control character (" + control + ")",
+                             doc.id, options, on_warning);
         }
         const auto text = object.find("text");
         if (text == object.end() || !text->is_string()) {
-            on_warning(InputError(shown, number, "no \"text\" string, line skipped"));
-            report_unread(options, Unread::Scope::Id, doc.id, number);
-            return;
+            return skip_line(shown, number, "no \"text\" string", doc.id, options, on_warning);
         }
         doc.text = text->get<std::string>();
         doc.title = string_field(object, "title");
@@ -239,9 +230,8 @@ void read_tsv(std::istream& in, const std::string& shown, const ReadOptions& opt
         if (line.front() == '#') return;  // a comment
         const auto tab = line.find('\t');
         if (tab == std::string::npos) {
-            on_warning(InputError(shown, number, "no tab (expected id<TAB>text), line skipped"));
-            report_unread(options, Unread::Scope::Source, {}, number);
-            return;
+            return skip_line(shown, number, "no tab (expected id<TAB>text)", {}, options,
+                             on_warning);
         }
         Document doc;
         doc.line = number;
@@ -251,10 +241,8 @@ void read_tsv(std::istream& in, const std::string& shown, const ReadOptions& opt
             return;  // no document has an empty id: nothing is left unread
         }
         if (const std::string control = control_character(doc.id); !control.empty()) {
-            on_warning(InputError(
-                shown, number, "id contains a control character (" + control + "), line skipped"));
-            report_unread(options, Unread::Scope::Id, doc.id, number);
-            return;
+            return skip_line(shown, number, "id contains a control character (" + control + ")",
+                             doc.id, options, on_warning);
         }
         doc.text = line.substr(tab + 1);
         emit(std::move(doc), seen, shown, on_document, on_warning);

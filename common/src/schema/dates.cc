@@ -16,8 +16,9 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/unicode_text.h"
-#include "fahras/corpus.h"
+#include "analysis/utf8.h"
+#include "fahras/fields.h"
+#include "util/strings.h"
 
 namespace fahras {
 
@@ -90,13 +91,6 @@ std::optional<std::string> parse_day(const icu::SimpleDateFormat& format, icu::C
     return std::string(out);
 }
 
-std::string_view trim_space(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\r\n\v\f";
-    const auto first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
-
 }  // namespace
 
 std::optional<std::string> iso_day(std::string_view date) {
@@ -123,7 +117,7 @@ std::optional<std::string> iso_day(std::string_view date) {
 }
 
 std::optional<std::string> document_day(std::string_view date) {
-    date = trim_space(date);
+    date = detail::trim_space(date);
     if (std::optional<std::string> day = iso_day(date)) return day;
     // Anything that could be one of the forms has a digit; most undated records have "".
     if (date.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;

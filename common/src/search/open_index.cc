@@ -18,6 +18,8 @@
 
 #include "fahras/error.h"
 #include "fahras/schema.h"
+#include "schema/layout.h"
+#include "schema/metadata.h"
 #include "util/lines.h"
 
 namespace fahras::detail {
@@ -67,30 +69,23 @@ std::string where(const Opening& o, const std::string& shard) {
 /** Checks that @p db (one shard, or the whole index if @p shard is empty) was analyzed by
  *  this library, with the same stemmer as the shards before it. */
 void check_shard(const Xapian::Database& db, const std::string& shard, Opening& o) {
-    const std::string version = db.get_metadata(std::string(schema::kMetaAnalyzer));
-    if (version.empty()) {
-        if (shard.empty()) {
-            throw IndexVersionError("'" + o.top +
-                                    "' is not a fahras index: build it with fahras-index --db '" +
-                                    o.top + "' SOURCE...");
-        }
-        throw IndexVersionError(where(o, shard) + " is not a fahras index");
-    }
-    if (version != std::to_string(kAnalyzerVersion)) {
-        throw IndexVersionError(
-            where(o, shard) + " was built with analyzer version " + version +
-            ", this fahras-search uses version " + std::to_string(kAnalyzerVersion) +
-            (shard.empty() ? ": re-run fahras-index --rebuild --db '" + o.top + "' SOURCE..."
-                           : ": rebuild it with this fahras-index"));
-    }
-    const std::string stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
-    const StemmerKind kind = parse_stemmer_kind(stemmer);
-    if (o.stemmer && *o.stemmer != kind) {
-        throw IndexVersionError(where(o, shard) + " was built with stemmer '" + stemmer +
-                                "', the shards before it with '" +
-                                std::string(to_string(*o.stemmer)) +
-                                "': build every shard with the same --stemmer");
-    }
+    const RecordedAnalysis recorded = recorded_analysis(db);
+    const std::string subject = where(o, shard);
+    check_analyzer_version(
+        recorded,
+        {.subject = subject,
+         .program = "fahras-search",
+         .not_fahras = shard.empty() ? "'" + o.top +
+                                           "' is not a fahras index: build it with fahras-index "
+                                           "--db '" +
+                                           o.top + "' SOURCE..."
+                                     : subject + " is not a fahras index",
+         .other_version = shard.empty()
+                              ? "re-run fahras-index --rebuild --db '" + o.top + "' SOURCE..."
+                              : "rebuild it with this fahras-index"});
+    const StemmerKind kind = parse_stemmer_kind(recorded.stemmer);
+    if (o.stemmer)
+        check_same_stemmer(recorded, to_string(*o.stemmer), "the shards before it", subject);
     o.stemmer = kind;
 }
 
@@ -145,52 +140,14 @@ void open_stub(Xapian::Database& all, const std::string& stub, Opening& o) {
     });
 }
 
-/** The generation named by @p text, the stub of an index directory: its directory name
- *  (`gen-000007`) if @p text is the one line `glass gen-NNNNNN` fahras writes (a newline
- *  after it or not), else empty, with what is wrong in @p problem. */
-std::string generation_of(std::string_view text, std::string& problem) {
-    constexpr std::string_view kBackend = "glass ";
-    constexpr std::string_view kPrefix = "gen-";
-    constexpr std::size_t kDigits = 6;  // as IndexDir numbers them, from gen-000001
-    if (text.empty()) {
-        problem = "it is empty";
-        return {};
-    }
-    std::string generation;
-    std::size_t number = 0;
-    while (!text.empty()) {
-        ++number;
-        const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (number == 1 && line.starts_with(kBackend)) {
-            const std::string_view name = line.substr(kBackend.size());
-            if (name.size() == kPrefix.size() + kDigits && name.starts_with(kPrefix) &&
-                name.find_first_not_of("0123456789", kPrefix.size()) == std::string_view::npos &&
-                name.substr(kPrefix.size()) != std::string(kDigits, '0')) {
-                generation = name;
-                continue;
-            }
-        }
-        problem = "line " + std::to_string(number) + " is '" + std::string(line) + "'";
-        // A line Xapian would open (a database, a shard): its place is a stub file of its own.
-        if (line.starts_with("auto ") || line.starts_with("glass ") ||
-            line.starts_with("remote ")) {
-            problem += "; list shards in a stub file of their own";
-        }
-        return {};
-    }
-    return generation;
-}
-
 /** Opens the live generation of the fahras index directory @p dir into @p all. Only the
  *  line fahras writes is read from its stub: a directory is what cron jobs and other users
  *  write into, and a stub line such as `remote :PROGRAM` would run a program. */
 void open_index_dir(Xapian::Database& all, const std::string& dir, const std::string& shard,
                     Opening& o) {
-    const std::string stub = (fs::path(dir) / "XAPIANDB").string();
+    const std::string stub = (fs::path(dir) / kStubFile).string();
     std::string problem;
-    const std::string generation = generation_of(read_stub(stub, o), problem);
+    const std::string generation = stub_generation(read_stub(stub, o), problem);
     if (generation.empty()) {
         throw Error("index '" + dir + "': stub file '" + stub +
                     "' must hold one line 'glass gen-NNNNNN' (" + problem + ")");
@@ -231,8 +188,8 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     }
     // A stub file the user named, or one named in it.
     if (fs::is_regular_file(status)) return open_stub(all, path, o);
-    const bool glass = fs::exists(fs::path(path) / "iamglass", ec);
-    if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / "XAPIANDB", ec)) {
+    const bool glass = fs::exists(fs::path(path) / kGlassFile, ec);
+    if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / kStubFile, ec)) {
         return open_index_dir(all, path, shard, o);
     }
     if (fs::is_directory(status) && !glass && !fs::exists(fs::path(path) / "iamchert", ec) &&
@@ -272,7 +229,7 @@ OpenedIndex open_index(const std::string& path) {
 Error damaged_index(const std::string& path, const Xapian::Error& e) {
     // xapian-check reads an index directory through its stub.
     std::error_code ec;
-    const fs::path stub = fs::path(path) / "XAPIANDB";
+    const fs::path stub = fs::path(path) / kStubFile;
     const std::string check =
         fs::is_directory(path, ec) && fs::exists(stub, ec) ? stub.string() : path;
     return Error("index '" + path + "' is damaged (" + e.get_description() +

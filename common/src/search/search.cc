@@ -4,8 +4,6 @@
 #include "fahras/search.h"
 
 #include <stdlib.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -22,6 +20,8 @@
 #include <optional>
 #include <set>
 
+#include "analysis/affixes.h"
+#include "analysis/utf8.h"
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
 #include "fahras/corpus.h"
@@ -29,8 +29,11 @@
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
 #include "schema/stored_fields.h"
+#include "schema/terms.h"
 #include "search/open_index.h"
 #include "util/lines.h"
+#include "util/utf8.h"
+#include "util/xapian_errors.h"
 
 namespace fahras {
 
@@ -76,18 +79,15 @@ constexpr double kPatternWeight = 0.2;
 constexpr double kVariantWeight = 0.2;
 constexpr double kTitleWeight = 0.2;
 
-// Proclitics that a short stem keeps (stemmer.cc guards them), and the prefixes of the
-// imperfect verb (ي ت ن ا); only for stems of 3 letters or more.
-constexpr std::string_view kProcliticForms[] = {"و", "ف", "ب", "ل", "ك"};
-constexpr std::string_view kVerbPrefixes[] = {"ي", "ت", "ن", "ا"};
+// Other forms of a stem: with and without a proclitic that a short stem keeps (stemmer.cc
+// guards them) or a prefix of the imperfect verb (detail::kProcliticLetters,
+// detail::kImperfectPrefixes, in the affix table); only for stems of 3 letters or more.
 constexpr std::size_t kMinFormStem = 3;
 
 // A preposition (ب ل) or ف that the stemmer's length guard left on a query word (لقومه, بمرض,
 // فقومه: the guard keeps بوتين, لبنان, فريق whole) is read off when the index holds the bare
 // word at least as often: the bare word then counts as the word itself, not as a form
-// (docs/query.md). Not و: the stemmer takes the conjunction off down to three letters, so a
-// و left on is a radical (وسائل, وادي); nor ك, a proclitic mostly before the article (كيان).
-constexpr std::string_view kGuardedProclitics[] = {"ب", "ل", "ف"};
+// (docs/query.md; detail::kGuardedProclitics).
 
 // Re-ranking of a free-word query of two words or more (docs/query.md, "Re-ranking"): the
 // first SearchOptions::rerank_depth hits (50) are scored again, times
@@ -116,11 +116,6 @@ constexpr std::size_t kShortWord = 4;
 // 250 such words took 29 s).
 constexpr std::size_t kMaxMisspeltWords = 8;
 
-std::size_t letters(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 /** A form of a query word that the index holds: its text term and how many documents
  *  hold it (read once: it says that the form is there, and weighs it). */
 struct Form {
@@ -146,7 +141,7 @@ void add_if_indexed(const Xapian::Database& db, std::string_view word, std::vect
 /** True if @p form has the shape of a past verb: فعل, or فاعل (form III, جاهد). */
 bool verb_shaped(std::string_view form) {
     // pattern_forms() writes Arabic letters only: two bytes each.
-    const std::size_t n = letters(form);
+    const std::size_t n = detail::utf8_length(form);
     return n == 3 || (n == 4 && form.substr(2, 2) == "ا");  // ARABIC LETTER ALEF second
 }
 
@@ -157,7 +152,8 @@ std::vector<Form> pattern_terms(const Xapian::Database& db, std::string_view ste
     for (const std::string& form : pattern_forms(stem)) {
         add_if_indexed(db, form, forms);
         if (!verb_shaped(form)) continue;
-        for (std::string_view p : kVerbPrefixes) add_if_indexed(db, std::string(p) += form, forms);
+        for (std::string_view p : detail::kImperfectPrefixes)
+            add_if_indexed(db, std::string(p) += form, forms);
     }
     return forms;
 }
@@ -166,16 +162,16 @@ std::vector<Form> pattern_terms(const Xapian::Database& db, std::string_view ste
 std::vector<Form> other_forms(const Xapian::Database& db, std::string_view stem,
                               Variants variants) {
     std::vector<std::string> candidates;
-    if (letters(stem) >= kMinFormStem) {
-        for (std::string_view p : kProcliticForms) {
+    if (detail::utf8_length(stem) >= kMinFormStem) {
+        for (std::string_view p : detail::kProcliticLetters) {
             candidates.push_back(std::string(p) += stem);
-            if (stem.starts_with(p) && letters(stem) > kMinFormStem) {
+            if (stem.starts_with(p) && detail::utf8_length(stem) > kMinFormStem) {
                 candidates.emplace_back(stem.substr(p.size()));
             }
         }
-        for (std::string_view p : kVerbPrefixes) {
+        for (std::string_view p : detail::kImperfectPrefixes) {
             candidates.push_back(std::string(p) += stem);
-            if (stem.starts_with(p) && letters(stem) > kMinFormStem) {
+            if (stem.starts_with(p) && detail::utf8_length(stem) > kMinFormStem) {
                 candidates.emplace_back(stem.substr(p.size()));
             }
         }
@@ -203,8 +199,8 @@ std::vector<Form> other_forms(const Xapian::Database& db, std::string_view stem,
  *  kGuardedProclitics, if the index holds it in at least @p word_df documents. */
 std::optional<std::string> take_bare_reading(std::string_view stem, Xapian::doccount word_df,
                                              std::vector<Form>& forms) {
-    if (letters(stem) <= kMinFormStem) return std::nullopt;
-    for (const std::string_view p : kGuardedProclitics) {
+    if (detail::utf8_length(stem) <= kMinFormStem) return std::nullopt;
+    for (const std::string_view p : detail::kGuardedProclitics) {
         if (!stem.starts_with(p)) continue;
         const std::string bare = detail::text_term(stem.substr(p.size()));
         const auto it =
@@ -425,30 +421,6 @@ std::string unescape_xml(const std::string& s) {
     return out;
 }
 
-/** @p title as written, with each word whose stem is among the hit's matching terms
- *  [@p term, @p end) (as a text or a title term) between the highlight markers. Not MSet::snippet:
- * it drops the punctuation before a title's first word and after its last, and squeezes spaces. */
-std::string highlighted_title(const std::string& title, StemmerKind kind, Xapian::TermIterator term,
-                              const Xapian::TermIterator& end, const SearchOptions& options) {
-    std::set<std::string, std::less<>> stems;
-    for (; term != end; ++term) {
-        const std::string& t = *term;
-        if (const auto stem = detail::text_stem(t)) stems.emplace(*stem);
-        if (const auto stem = detail::title_stem(t)) stems.emplace(*stem);
-    }
-    std::string out;
-    std::size_t copied = 0;
-    for (const Token& token : Analyzer(kind).analyze(title)) {
-        if (token.stop_word == StopWord::Yes || !stems.contains(token.stem)) continue;
-        out.append(title, copied, token.start - copied);
-        out += options.highlight_start;
-        out.append(title, token.start, token.end - token.start);
-        out += options.highlight_end;
-        copied = token.end;
-    }
-    return out.append(title, copied);
-}
-
 /** A query word (as typed) and the index terms that stand for it, sorted: its stem, its
  *  title term and, for a free word, every other term of its group (forms, variants). */
 struct QueryWordTerms {
@@ -604,7 +576,7 @@ constexpr std::string_view kSourceField = "source:";
 
 /** The query as the parser reads it: query_text() for the words, and each `source:NAME`
  *  (up to white space or ')') or `source:"NAME"` (with a '+' or '-' before it) passed
- *  through as `source:KEY` with the name's source_key(), which query_text() would split. */
+ *  through as `source:KEY` with the name's source_name_key(), which query_text() would split. */
 std::string prepare_query(std::string_view query) {
     std::string out;
     std::size_t text_start = 0;
@@ -617,7 +589,7 @@ std::string prepare_query(std::string_view query) {
         const std::size_t field_end = v.next;
         // The key as the index holds it (cut and hashed if too long for one term), so that
         // the parser's boolean prefix builds the term IndexWriter wrote.
-        std::string key = source_key(query.substr(value_start, value_end - value_start));
+        std::string key = source_name_key(query.substr(value_start, value_end - value_start));
         if (!key.empty()) key = schema::source_term(key).substr(schema::kPrefixSource.size());
         if (key.empty() || key.find('"') != std::string::npos) continue;
         std::size_t field_start = i;
@@ -660,21 +632,6 @@ FacetCounts facet_counts(Facet facet, const Xapian::ValueCountMatchSpy& spy) {
 
 constexpr std::string_view kExactField = "exact:";
 
-/** NFC of UTF-8 @p text: the same written form, whatever order its marks were typed in. */
-std::string nfc(std::string_view text) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return std::string(text);
-    const icu::UnicodeString out =
-        normalizer->normalize(icu::UnicodeString::fromUTF8(
-                                  icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-                              status);
-    std::string utf8;
-    if (U_FAILURE(status)) return std::string(text);
-    out.toUTF8String(utf8);
-    return utf8;
-}
-
 /** Takes each `exact:"WORDS"` or `exact:WORD` out of @p query: it becomes the phrase "WORDS"
  *  (matched like any phrase, by stem) and its written form, NFC, goes to @p forms. */
 std::string take_exact(std::string_view query, std::vector<std::string>* forms) {
@@ -692,7 +649,7 @@ std::string take_exact(std::string_view query, std::vector<std::string>* forms) 
         if (form.find_first_not_of(" \t\n") == std::string_view::npos) {
             throw QueryError("query '" + std::string(query) + "': exact: needs a word or phrase");
         }
-        forms->push_back(nfc(form));
+        forms->push_back(detail::nfc(form));
         out += query.substr(done, i - done);
         out += '"';
         out += form;
@@ -711,7 +668,7 @@ class HoldsExactForms : public Xapian::MatchDecider {
 
     bool operator()(const Xapian::Document& doc) const override {
         const std::string text =
-            nfc(detail::hit_fields(doc).title + "\n" + detail::stored_text(doc));
+            detail::nfc(detail::hit_fields(doc).title + "\n" + detail::stored_text(doc));
         return std::all_of(forms_.begin(), forms_.end(), [&](const std::string& form) {
             return text.find(form) != std::string::npos;
         });
@@ -769,7 +726,7 @@ std::string suggestion(const Xapian::Database& db, StemmerKind stem_kind, std::s
     bool changed = false;
     for (const Token* token : missing) {
         // Two edits are too many for a short word: they reach unrelated words.
-        const unsigned edits = letters(token->normalized) <= kShortWord ? 1 : 2;
+        const unsigned edits = detail::utf8_length(token->normalized) <= kShortWord ? 1 : 2;
         const std::string fixed = db.get_spelling_suggestion(token->normalized, edits);
         if (fixed.empty() || !db.term_exists(detail::text_term(analyzer.stem(fixed)))) continue;
         out.append(query.substr(done, token->start - done));
@@ -781,6 +738,11 @@ std::string suggestion(const Xapian::Database& db, StemmerKind stem_kind, std::s
     out.append(query.substr(done));
     return out;
 }
+
+/** @p title with the words the hit matched marked (SearchOptions::highlight_title); defined
+ *  at the end of this file. */
+std::string highlighted_title(const std::string& title, StemmerKind kind, Xapian::TermIterator term,
+                              const Xapian::TermIterator& end, const SearchOptions& options);
 
 }  // namespace
 
@@ -861,7 +823,7 @@ struct Searcher::Impl {
     }
 };
 
-Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
+Searcher::Searcher(const std::string& path) try : impl_(std::make_unique<Impl>()) {
     impl_->path = path;
     Xapian::QueryParser& parser = impl_->parser;
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
@@ -871,11 +833,13 @@ Searcher::Searcher(const std::string& path) : impl_(std::make_unique<Impl>()) {
     parser.add_prefix(std::string(schema::kStemWildcardField), std::string(schema::kPrefixStem));
     parser.add_boolean_prefix("source", std::string(schema::kPrefixSource));
     impl_->adopt(detail::open_index(path));
+} catch (...) {
+    detail::rethrow_index_error(path);
 }
 
 Searcher::~Searcher() = default;
 
-SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const try {
     // Each search reads the index as it is now. A rebuild renames a new stub over the old
     // one: follow it to the new generation (the old one is deleted a minute later). An
     // update in place commits batch by batch: reopen() moves to the latest commit (it only
@@ -916,9 +880,13 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             impl_->adopt(detail::open_index(impl_->path));
         }
     }
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
-void Searcher::reopen() { impl_->adopt(detail::open_index(impl_->path)); }
+void Searcher::reopen() try { impl_->adopt(detail::open_index(impl_->path)); } catch (...) {
+    detail::rethrow_index_error(impl_->path);
+}
 
 SearchResult Searcher::search_once(std::string_view query, const SearchOptions& options) const {
     // Bounds the work of one query (expanding each word into its forms, re-ranking, "did you
@@ -933,7 +901,7 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     if (!options.sources.empty()) {
         std::vector<Xapian::Query> sources;
         for (const std::string& name : options.sources) {
-            sources.emplace_back(schema::source_term(source_key(name)));
+            sources.emplace_back(schema::source_term(source_name_key(name)));
         }
         const Xapian::Query any(Xapian::Query::OP_OR, sources.begin(), sources.end());
         filter = filter.empty() ? any : Xapian::Query(Xapian::Query::OP_AND, filter, any);
@@ -1070,6 +1038,8 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
         options.explain == Explain::Yes ? query_word_terms(impl_->stem_kind, without_exact, groups)
                                         : std::vector<QueryWordTerms>{};
     result.matches_estimated = mset.get_matches_estimated();
+    result.matches_lower_bound = mset.get_matches_lower_bound();
+    result.matches_upper_bound = mset.get_matches_upper_bound();
     for (std::size_t i = 0; i < spies.size(); ++i) {
         result.facets.push_back(facet_counts(options.facets[i], *spies[i]));
     }
@@ -1121,15 +1091,15 @@ SearchResult Searcher::search_once(std::string_view query, const SearchOptions& 
     return result;
 }
 
-StemmerKind Searcher::stemmer() const noexcept { return impl_->stem_kind; }
-
-std::size_t Searcher::document_count() const {
+std::size_t Searcher::document_count() const try {
     impl_->follow_stubs();
     impl_->db.reopen();
     return impl_->db.get_doccount();
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
-void Searcher::load_synonyms(const std::string& path) {
+void Searcher::load_synonyms(const std::string& path) try {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot read synonyms file");
     std::vector<std::vector<std::string>> groups;
@@ -1151,6 +1121,8 @@ void Searcher::load_synonyms(const std::string& path) {
     }
     impl_->add_synonyms(groups);
     impl_->synonym_groups.insert(impl_->synonym_groups.end(), groups.begin(), groups.end());
+} catch (...) {
+    detail::rethrow_index_error(impl_->path);
 }
 
 Sort parse_sort(std::string_view name) {
@@ -1203,5 +1175,38 @@ std::optional<StoredDocument> Searcher::document(std::string_view id) const {
         }
     }
 }
+
+// --- Highlighted titles and the index's stemmer (issue #19) ------------------------------
+
+namespace {
+
+/** @p title as written, with each word whose stem is among the hit's matching terms
+ *  [@p term, @p end) (as a text or a title term) between the highlight markers. Not
+ *  MSet::snippet: it drops the punctuation before a title's first word and after its last,
+ *  and squeezes spaces. */
+std::string highlighted_title(const std::string& title, StemmerKind kind, Xapian::TermIterator term,
+                              const Xapian::TermIterator& end, const SearchOptions& options) {
+    std::set<std::string, std::less<>> stems;
+    for (; term != end; ++term) {
+        const std::string& t = *term;
+        if (const auto stem = detail::text_stem(t)) stems.emplace(*stem);
+        if (const auto stem = detail::title_stem(t)) stems.emplace(*stem);
+    }
+    std::string out;
+    std::size_t copied = 0;
+    for (const Token& token : Analyzer(kind).analyze(title)) {
+        if (token.stop_word == StopWord::Yes || !stems.contains(token.stem)) continue;
+        out.append(title, copied, token.start - copied);
+        out += options.highlight_start;
+        out.append(title, token.start, token.end - token.start);
+        out += options.highlight_end;
+        copied = token.end;
+    }
+    return out.append(title, copied);
+}
+
+}  // namespace
+
+StemmerKind Searcher::stemmer() const noexcept { return impl_->stem_kind; }
 
 }  // namespace fahras

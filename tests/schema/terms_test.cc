@@ -1,14 +1,13 @@
 /** @file
  *  @brief Tests of the schema's unique-id term (schema::id_term).
  */
-#include "fahras/schema.h"
-
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
 
-#include "analysis/unicode_text.h"  // common/src: detail::first_invalid_utf8
+#include "analysis/utf8.h"  // common/src: detail::first_invalid_utf8
+#include "fahras/schema.h"
 
 namespace {
 
