@@ -202,10 +202,9 @@ std::string total_line(const SearchOptions& options, const SearchResult& result)
         return "No hits from rank " + std::to_string(options.offset + 1) + " on: " + matches(n) +
                ".\n";
     }
-    // Xapian's count is an estimate unless the match ran to the end: it counted every
-    // document for the facets, or found fewer than it was asked for.
-    const bool exact =
-        options.limit == 0 || !result.facets.empty() || result.hits.size() < options.limit;
+    // Xapian's count is an estimate unless its bounds meet (the match ran to its end: it
+    // counted every document for the facets, or found fewer than it was asked for).
+    const bool exact = result.matches_lower_bound == result.matches_upper_bound;
     const std::size_t first = result.hits.front().rank;
     const std::size_t last = result.hits.back().rank;
     return "Showing " + std::to_string(first) +

@@ -52,7 +52,8 @@ void print_result(std::ostream& out, Format format, std::string_view qid, std::s
                   const SearchOptions& options, const SearchResult& result);
 
 /** The text line after a query's hits: `Showing 1–10 of about 5234 matches.` ("about"
- *  unless the count is known to be exact: with facets, or fewer hits than asked for). */
+ *  unless the count is known to be exact: SearchResult::matches_lower_bound and
+ *  matches_upper_bound meet, as with facets, or fewer hits than asked for). */
 [[nodiscard]] std::string total_line(const SearchOptions& options, const SearchResult& result);
 
 /** `--count`: the number of matches (SearchOptions::limit 0: exact) and a newline, after
