@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/index_writer.h"
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
     // Big transient buffers (file parts, large documents) go back to the OS when freed.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
     CLI::App app{"Build or update a fahras index of Arabic documents.", "fahras-index"};
-    app.set_version_flag("--version", "fahras-index " FAHRAS_VERSION);
+    app.set_version_flag("--version", fahras::cli::version_line("fahras-index", FAHRAS_VERSION));
     app.footer(kExitCodes);
 
     std::string db;
@@ -94,7 +95,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitError;
+        return fahras::cli::parse_error_exit(app, e, "fahras-index");
     }
 
     fahras::cli::ProgressBar bar;  // on a terminal only: cron sees nothing

@@ -12,14 +12,6 @@ namespace fahras {
 
 namespace {
 
-/** A field for one TSV column: tabs and line breaks become spaces. */
-std::string tsv_field(std::string s) {
-    for (char& c : s) {
-        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-    }
-    return s;
-}
-
 /** Snippets run over several lines of the original text: show them on one. */
 std::string one_line(std::string s) {
     std::string out;
@@ -61,6 +53,11 @@ std::string describe(const std::vector<TermMatch>& matches) {
     return out;
 }
 
+/** `1 document matches`, `5 documents match`. */
+std::string matches(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " document matches" : " documents match");
+}
+
 /** `source: S | date: D` for the fields a hit has, or "". */
 std::string fields_line(const Hit& hit) {
     std::string out;
@@ -75,14 +72,17 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
     if (!result.did_you_mean.empty()) out << "Did you mean: " << result.did_you_mean << '\n';
     if (options.limit == 0 && result.matches_estimated > 0) {
         // -n 0: a count (exact, SearchOptions::limit) instead of hits.
-        out << result.matches_estimated
-            << (result.matches_estimated == 1 ? " document matches.\n" : " documents match.\n");
-    } else if (result.hits.empty()) {
+        out << matches(result.matches_estimated) << ".\n";
+    } else if (result.matches_estimated == 0) {
         out << "No documents match.\n";
     }
     for (const Hit& hit : result.hits) {
         out << hit.rank << ". " << hit.id << "  (score " << fixed(hit.score, 3) << ")\n";
-        if (!hit.title.empty()) out << "   " << one_line(hit.title) << '\n';
+        if (!hit.title.empty()) {
+            out << "   "
+                << one_line(hit.title_highlighted.empty() ? hit.title : hit.title_highlighted)
+                << '\n';
+        }
         if (const std::string fields = fields_line(hit); !fields.empty()) {
             out << "   " << one_line(fields) << '\n';
         }
@@ -90,6 +90,7 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
         if (!hit.matches.empty()) out << "   matched: " << describe(hit.matches) << '\n';
         out << '\n';
     }
+    if (options.limit > 0 && result.matches_estimated > 0) out << total_line(options, result);
     for (const FacetCounts& facet : result.facets) {
         out << "Facet " << to_string(facet.facet) << " (" << result.matches_estimated
             << " matches):\n";
@@ -114,20 +115,10 @@ void print_json(std::ostream& out, std::string_view qid, std::string_view query,
 
 void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& result) {
     for (const Hit& hit : result.hits) {
-        if (!qid.empty()) out << qid << '\t';
+        if (!qid.empty()) out << tsv_field(qid) << '\t';
         out << hit.rank << '\t' << hit.docid << '\t' << fixed(hit.score, 6) << '\t'
-            << tsv_field(hit.id) << '\t' << tsv_field(hit.title) << '\n';
-    }
-    for (const FacetCounts& facet : result.facets) {
-        for (const FacetCount& c : facet.counts) {
-            if (!qid.empty()) out << qid << '\t';
-            out << "facet\t" << to_string(facet.facet) << '\t' << tsv_field(c.value) << '\t'
-                << c.count << '\n';
-        }
-        if (facet.facet == Facet::Month && facet.missing > 0) {
-            if (!qid.empty()) out << qid << '\t';
-            out << "facet\tmonth\tundated\t" << facet.missing << '\n';
-        }
+            << tsv_field(hit.id) << '\t' << tsv_field(hit.title) << '\t' << tsv_field(hit.date)
+            << '\t' << tsv_field(hit.source) << '\t' << tsv_field(hit.url) << '\n';
     }
 }
 
@@ -145,6 +136,7 @@ nlohmann::json hit_json(std::string_view qid, const Hit& hit) {
     nlohmann::json j = {
         {"type", "hit"}, {"qid", qid},         {"rank", hit.rank},   {"docid", hit.docid},
         {"id", hit.id},  {"score", hit.score}, {"title", hit.title}, {"snippet", hit.snippet}};
+    if (!hit.title_highlighted.empty()) j["title_highlighted"] = hit.title_highlighted;
     if (!hit.date.empty()) j["date"] = hit.date;
     if (!hit.source.empty()) j["source"] = hit.source;
     if (!hit.url.empty()) j["url"] = hit.url;
@@ -201,6 +193,93 @@ nlohmann::json document_json(const StoredDocument& doc) {
 
 std::string dump_json(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string total_line(const SearchOptions& options, const SearchResult& result) {
+    const std::size_t n = result.matches_estimated;
+    if (result.hits.empty()) {
+        // --offset past the last match.
+        return "No hits from rank " + std::to_string(options.offset + 1) + " on: " + matches(n) +
+               ".\n";
+    }
+    // Xapian's count is an estimate unless its bounds meet (the match ran to its end: it
+    // counted every document for the facets, or found fewer than it was asked for).
+    const bool exact = result.matches_lower_bound == result.matches_upper_bound;
+    const std::size_t first = result.hits.front().rank;
+    const std::size_t last = result.hits.back().rank;
+    return "Showing " + std::to_string(first) +
+           (last == first ? "" : "\u2013" + std::to_string(last)) +  // EN DASH
+           " of " + (exact ? "" : "about ") + std::to_string(n) +
+           (n == 1 ? " match.\n" : " matches.\n");
+}
+
+void print_count(std::ostream& out, std::string_view qid, const SearchResult& result) {
+    if (!qid.empty()) out << tsv_field(qid) << '\t';
+    out << result.matches_estimated << '\n';
+}
+
+nlohmann::json error_json(std::string_view qid, std::string_view query, std::string_view message) {
+    return {{"type", "error"}, {"qid", qid}, {"query", query}, {"error", message}};
+}
+
+std::string tsv_field(std::string_view value) {
+    std::string field(value);
+    for (char& c : field) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    const bool formula = !field.empty() && (field.front() == '=' || field.front() == '+' ||
+                                            field.front() == '-' || field.front() == '@');
+    if (!formula && field.find('"') == std::string::npos) return field;
+    std::string quoted = "\"";
+    for (const char c : field) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+void print_tsv_header(std::ostream& out, bool topics) {
+    out << (topics ? "qid\t" : "") << "rank\tdocid\tscore\tid\ttitle\tdate\tsource\turl\n";
+}
+
+std::string tsv_facet_rows(std::string_view qid, const SearchResult& result) {
+    const std::string start = qid.empty() ? std::string() : tsv_field(qid) + '\t';
+    std::string rows;
+    for (const FacetCounts& facet : result.facets) {
+        for (const FacetCount& c : facet.counts) {
+            rows += start + std::string(to_string(facet.facet)) + '\t' + tsv_field(c.value) + '\t' +
+                    std::to_string(c.count) + '\n';
+        }
+        if (facet.facet == Facet::Month && facet.missing > 0) {
+            rows += start + "month\tundated\t" + std::to_string(facet.missing) + '\n';
+        }
+    }
+    return rows;
+}
+
+void print_tsv_facets(std::ostream& out, bool topics, std::string_view rows) {
+    if (rows.empty()) return;
+    out << '\n' << (topics ? "qid\t" : "") << "facet\tvalue\tcount\n" << rows;
+}
+
+void print_tokens(std::ostream& out, Format format, const std::vector<Token>& tokens) {
+    std::size_t number = 0;
+    for (const Token& t : tokens) {
+        const bool stop = t.stop_word == StopWord::Yes;
+        if (format == Format::Json) {
+            out << dump_json({{"type", "token"},
+                              {"surface", t.surface},
+                              {"normalized", t.normalized},
+                              {"stem", t.stem},
+                              {"start", t.start},
+                              {"end", t.end},
+                              {"stop_word", stop}})
+                << '\n';
+        } else {
+            out << ++number << ". " << t.surface << " -> " << t.normalized << " -> " << t.stem
+                << " (bytes " << t.start << '-' << t.end << (stop ? ", stop word)\n" : ")\n");
+        }
+    }
 }
 
 Format parse_format(std::string_view name) {

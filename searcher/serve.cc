@@ -109,6 +109,7 @@ SearchRequest parse_search_request(const Params& params) {
     check_known(params, kSearchParams);
     SearchRequest request;
     SearchOptions& options = request.options;
+    options.highlight_title = HighlightTitle::Yes;  // as fahras-search --format json
     request.query = single(params, "q").value_or("");
     if (const auto n = single(params, "n")) options.limit = count_value("n", *n);
     if (const auto offset = single(params, "offset")) {

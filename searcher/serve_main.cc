@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli.h"
 #include "serve.h"
 
 namespace {
@@ -38,7 +39,7 @@ int main(int argc, char** argv) {
         "Serve a search page and a JSON API over a fahras index: read-only, on this "
         "machine only unless --bind says otherwise (docs/serve.md).",
         "fahras-serve"};
-    app.set_version_flag("--version", "fahras-serve " FAHRAS_VERSION);
+    app.set_version_flag("--version", fahras::cli::version_line("fahras-serve", FAHRAS_VERSION));
     app.footer(kExitCodes);
     std::string db;
     int port = 8080;
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitError;
+        return fahras::cli::parse_error_exit(app, e, "fahras-serve");
     }
 
     // SIGINT and SIGTERM stop the server from a thread of its own (server.stop() is not for

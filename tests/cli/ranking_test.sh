@@ -23,10 +23,10 @@ awk 'BEGIN { for (i = 0; i < 997; i++) printf "{\"id\":\"sea%d\",\"text\":\"بح
 ids() {
     db=$1
     shift
-    "$search" --db "$db" --format tsv "$@" نهر | cut -f4 | sed 's/[.]txt$//' | paste -s -d' ' -
+    "$search" --db "$db" --format tsv "$@" نهر | sed 1d | cut -f4 | sed 's/[.]txt$//' | paste -s -d' ' -
 }
 # scores OPTIONS...: the hits' scores for نهر.
-scores() { "$search" --db db --format tsv "$@" نهر | cut -f3 | paste -s -d' ' -; }
+scores() { "$search" --db db --format tsv "$@" نهر | sed 1d | cut -f3 | paste -s -d' ' -; }
 
 echo "bm25: $(ids db --ranking bm25)"
 # No length normalization: two occurrences outweigh one, however long the document.

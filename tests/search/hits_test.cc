@@ -16,6 +16,7 @@ namespace {
 using fahras::test::Ids;
 using fahras::test::NewsIndex;
 using fahras::test::SmallIndex;
+using fahras::test::write_index;
 
 }  // namespace
 
@@ -79,4 +80,38 @@ TEST_CASE("a hit shows its document's fields exactly, long ones included") {
     CHECK(bare.hits[0].id == "bare");
     CHECK(bare.hits[0].title.empty());
     CHECK(bare.hits[0].url.empty());
+}
+
+TEST_CASE("highlight_title marks the matched words of the title, kept as written") {
+    fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // Punctuation around the words and double spaces: Xapian's snippet of the title would
+    // drop the ellipsis and the trailing dash and squeeze the spaces.
+    write_index(path, {{.id = "a", .title = "...«والرئيس»  يزور  موسكو -", .text = "الرئيس"},
+                       {.id = "b", .title = "", .text = "الرئيس في المدينة"}});
+    const fahras::Searcher searcher(path);
+    fahras::SearchOptions options;
+    options.highlight_start = "[";
+    options.highlight_end = "]";
+    SUBCASE("off by default: no highlighted title, the title as written") {
+        const fahras::SearchResult result = searcher.search("رئيس موسكو", options);
+        REQUIRE(result.hits.size() == 2);
+        CHECK(result.hits[0].title == "...«والرئيس»  يزور  موسكو -");
+        CHECK(result.hits[0].title_highlighted.empty());
+    }
+    SUBCASE("on: every matched word marked, nothing else changed") {
+        options.highlight_title = fahras::HighlightTitle::Yes;
+        const fahras::SearchResult result = searcher.search("رئيس موسكو", options);
+        REQUIRE(result.hits.size() == 2);
+        CHECK(result.hits[0].id == "a");
+        CHECK(result.hits[0].title == "...«والرئيس»  يزور  موسكو -");
+        CHECK(result.hits[0].title_highlighted == "...«[والرئيس]»  يزور  [موسكو] -");
+        CHECK(result.hits[1].title_highlighted.empty());  // no title
+    }
+    SUBCASE("a word the document did not match stays plain") {
+        options.highlight_title = fahras::HighlightTitle::Yes;
+        const fahras::SearchResult result = searcher.search("يزور", options);
+        REQUIRE(result.hits.size() == 1);
+        CHECK(result.hits[0].title_highlighted == "...«والرئيس»  [يزور]  موسكو -");
+    }
 }

@@ -299,3 +299,28 @@ TEST_CASE("regression: #15 an index directory's stub names one generation, nothi
         CHECK_FALSE(fs::exists(pwned));
     }
 }
+
+TEST_CASE("regression: #19 a folder of texts given as the index is said to be none") {
+    // See: issue #19
+    // Xapian said "Couldn't detect type of database" for a directory holding no database.
+    const fahras::test::TempDir dir;
+    const fs::path texts = dir.path() / "corpus";
+    fs::create_directories(texts);
+    std::ofstream(texts / "a.txt") << "مدينة\n";
+    CHECK_THROWS_WITH_AS(fahras::detail::open_index(texts.string()),
+                         ("'" + texts.string() +
+                          "' is not a fahras index (it holds no XAPIANDB): build one with "
+                          "fahras-index --db INDEX '" +
+                          texts.string() + "'")
+                             .c_str(),
+                         fahras::Error);
+    const fs::path empty = dir.path() / "empty";
+    fs::create_directories(empty);
+    CHECK_THROWS_WITH_AS(fahras::Searcher{empty.string()},
+                         ("'" + empty.string() +
+                          "' is not a fahras index (it is an empty directory): build one with "
+                          "fahras-index --db '" +
+                          empty.string() + "' SOURCE...")
+                             .c_str(),
+                         fahras::Error);
+}

@@ -20,6 +20,7 @@ using fahras::test::hit_ids;
 using fahras::test::Ids;
 using fahras::test::SmallIndex;
 using fahras::test::SpellingIndex;
+using fahras::test::write_index;
 
 }  // namespace
 
@@ -154,4 +155,20 @@ TEST_CASE("regression: #15 query words longer than a Xapian term are searched wi
         const fahras::SearchResult result = searcher.search(query, {});
         CHECK(result.hits.size() == (query.starts_with('-') ? 1U : 0U));
     }
+}
+
+TEST_CASE("Searcher::stemmer is the stemmer the index was built with") {
+    fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    fahras::IndexOptions options;
+    options.stemmer = fahras::StemmerKind::Snowball;
+    {
+        fahras::IndexWriter writer(path, options);
+        writer.add({.id = "a", .title = "", .text = "الرئيس"});
+        writer.commit();
+    }
+    CHECK(fahras::Searcher(path).stemmer() == fahras::StemmerKind::Snowball);
+    write_index((dir.path() / "light").string(), {{.id = "a", .title = "", .text = "الرئيس"}});
+    CHECK(fahras::Searcher((dir.path() / "light").string()).stemmer() ==
+          fahras::StemmerKind::Light);
 }

@@ -65,17 +65,17 @@ def case_search_known_query(serve_program, search, db):
     expected = {
         "hits": [
             {"type": "hit", "qid": "", "rank": 1, "docid": 1, "id": "okaz-1", "score": scores[0],
-             "title": "بوتين يستقبل نظيره",
+             "title": "بوتين يستقبل نظيره", "title_highlighted": "**بوتين** يستقبل نظيره",
              "snippet": "استقبل الرئيس الروسي فلاديمير **بوتين** نظيره في موسكو.",
              "date": "2015-07-21 02:51:32", "source": "saudinewsnet/okaz",
              "url": "https://example.org/okaz/1"},
             {"type": "hit", "qid": "", "rank": 2, "docid": 3, "id": "jawhara-1",
-             "score": scores[1], "title": "تصريحات",
+             "score": scores[1], "title": "تصريحات", "title_highlighted": "تصريحات",
              "snippet": "قال **بوتين** إن بلاده لن تتراجع. وأضاف **بوتين** أن موسكو مستعدة للحوار.",
              "date": "2017-01-20T21:43:00+01:00", "source": "ant-v1.1/Jawhara FM"},
         ],
         "summary": {
-            "type": "summary", "version": 1, "qid": "", "query": PUTIN, "offset": 0,
+            "type": "summary", "version": 2, "qid": "", "query": PUTIN, "offset": 0,
             "returned": 2, "matches_estimated": 5, "did_you_mean": "", "undated": 1,
             "facets": {
                 "source": [{"value": "ant-v1.1/Jawhara FM", "count": 2},
@@ -317,12 +317,12 @@ def case_start_and_stop(serve_program, search, db):
     out = subprocess.run([serve_program, "--version"], capture_output=True, text=True,
                          timeout=30, check=False)
     check_equal((out.returncode, out.stderr), (0, ""), "--version")
-    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+\n", out.stdout), "--version: %r" % out.stdout)
+    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+ \(analyzer \d+\)\n", out.stdout),
+          "--version: %r" % out.stdout)
     out = subprocess.run([serve_program, "--db", db, "--port", "65536"], capture_output=True,
                          text=True, timeout=30, check=False)
     check_equal((out.returncode, out.stdout, out.stderr),
-                (2, "", "--port: Value 65536 not in range 0 to 65535\n"
-                        "Run with --help for more information.\n"))
+                (2, "", "fahras-serve: error: --port: Value 65536 not in range 0 to 65535\n"))
     out = subprocess.run([serve_program, "--db", "/nonexistent/fahras", "--port", "0"],
                          capture_output=True, text=True, timeout=30, check=False)
     check_equal((out.returncode, out.stdout, out.stderr),

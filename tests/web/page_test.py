@@ -98,6 +98,8 @@ def case_search_facets_and_full_text(server, driver, outdir):
     check_equal(driver.find_element(By.ID, "status").text, "عدد النتائج: 5", "total")
     first = driver.find_elements(By.CSS_SELECTOR, "#hits li.hit")[0]
     check_equal(first.find_element(By.CSS_SELECTOR, "a.title").text, "بوتين يستقبل نظيره", "title")
+    check_equal([m.text for m in first.find_elements(By.CSS_SELECTOR, "a.title mark")], [PUTIN],
+                "highlighted in the title")
     check_equal([m.text for m in first.find_elements(By.CSS_SELECTOR, ".snippet mark")], [PUTIN],
                 "highlighted")
     check_equal(first.find_element(By.CSS_SELECTOR, ".snippet").text,

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "fahras/analyzer.h"
 #include "fahras/query.h"
 
 namespace fahras {
@@ -25,6 +26,9 @@ enum class Variants { Yes, No };
 
 /** Whether hits say why they matched (SearchOptions::explain). */
 enum class Explain { Yes, No };
+
+/** Whether hits carry their title with the matched words marked (Hit::title_highlighted). */
+enum class HighlightTitle { Yes, No };
 
 /** How documents are scored (docs/query.md, "Ranking"). */
 enum class Ranking {
@@ -100,6 +104,10 @@ struct SearchOptions {
     double bm25_b = 0.75;  ///< BM25 document-length normalization (measured: docs/query.md)
     std::string highlight_start = "**";
     std::string highlight_end = "**";
+    /** With HighlightTitle::Yes, each hit's Hit::title_highlighted is its whole title with
+     *  the words it matched between highlight_start and highlight_end, as in the snippet
+     *  (Hit::title stays as written). */
+    HighlightTitle highlight_title = HighlightTitle::No;
     /** Only documents dated on or after this day: `YYYY-MM-DD`, `YYYY-MM` (its first day) or
      *  `YYYY` (January 1st); "" for no bound. Documents without an ISO 8601 date never match
      *  a date bound. */
@@ -136,6 +144,9 @@ struct Hit {
     double score = 0.0;    ///< ranking weight (DLH or BM25)
     std::string id;        ///< the document's own id
     std::string title;
+    /** With SearchOptions::highlight_title: the whole title, as written, with the words
+     *  matched between the highlight markers; else "". */
+    std::string title_highlighted;
     std::string snippet;  ///< original text, matched words between the highlight markers
     std::string date;
     std::string source;
@@ -269,6 +280,12 @@ class Searcher {
     /** Number of documents in the index, as it is now (following its stub files, as
      *  search() does). */
     [[nodiscard]] std::size_t document_count() const;
+
+    /** The stemmer the index was built with (recorded in it; every shard has the same), as
+     *  it was last opened (by the constructor, or anew by a search): what
+     *  `Analyzer(searcher.stemmer()).analyze(text)` takes to show what the index makes of a
+     *  text. */
+    [[nodiscard]] StemmerKind stemmer() const noexcept;
 
     /** The stored fields and the whole original text of the document with id @p id (UTF-8,
      *  the id as indexed), read from the index as it is now (following its stub files, as

@@ -10,7 +10,6 @@
 #include <cctype>
 #include <climits>
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -142,7 +141,8 @@ std::string squeeze_space(std::string_view text) {
 void read_html_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in = open_input(path, shown);
+    const auto file = open_input(path, shown);
+    std::istream& in = *file;
     const std::size_t limit = std::max<std::size_t>(options.max_document_bytes, 16);
     std::string bytes = read_some(in, limit, shown);
     if (in.good() && in.peek() != std::char_traits<char>::eof()) {

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <streambuf>
 #include <utility>
 
@@ -58,12 +57,12 @@ class ReplayBuf : public std::streambuf {
  *  (after a UTF-8 byte-order mark) is '{', else one text document. */
 void read_pipe(const fs::path& path, const std::string& shown, const ReadOptions& options,
                const DocumentSink& on_document, const WarningSink& on_warning) {
-    std::ifstream in = detail::open_input(path, shown);
+    const auto in = detail::open_input(path, shown);
     // White space before the first record is rare and short; this bounds a file of nothing
     // else (it is then an empty text).
     constexpr std::size_t kMostLeadingSpace = 1 << 16;
     std::string head;
-    std::streambuf& rest = *in.rdbuf();
+    std::streambuf& rest = *in->rdbuf();
     for (int c; head.size() < kMostLeadingSpace && (c = rest.sbumpc()) != EOF;) {
         head.push_back(static_cast<char>(c));
         const bool in_bom = head.size() <= kUtf8Bom.size() && kUtf8Bom.starts_with(head);
@@ -89,8 +88,8 @@ void read_file(const fs::path& path, const fs::file_status& status, const std::s
         return;
     }
     const auto read_records = [&](auto read) {
-        std::ifstream in = detail::open_input(path, source);
-        read(in, source, options, on_document, on_warning);
+        const auto in = detail::open_input(path, source);
+        read(*in, source, options, on_document, on_warning);
     };
     switch (kind_of(path)) {
         case FileKind::Jsonl:
@@ -129,8 +128,8 @@ void read_source(const std::string& source, const ReadOptions& options,
     }
     try {
         if (source == kStandardInput) {
-            std::ifstream in = detail::open_input("/dev/stdin", source);
-            detail::read_jsonl(in, source, options, on_document, on_warning);
+            const auto in = detail::open_input("/dev/stdin", source);
+            detail::read_jsonl(*in, source, options, on_document, on_warning);
             return;
         }
         const fs::path path(source);

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/gzip.h"
 #include "util/strings.h"
 
 namespace fahras::detail {
@@ -14,7 +15,7 @@ namespace fahras::detail {
 namespace fs = std::filesystem;
 
 FileKind kind_of(const fs::path& path) {
-    const std::string ext = path.extension().string();
+    const std::string ext = without_gzip(path).extension().string();  // a.jsonl.gz
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".html" || ext == ".htm") return FileKind::Html;
     if (ext == ".jsonl") return FileKind::Jsonl;
@@ -37,10 +38,8 @@ std::string first_line(std::string_view text) {
 
 std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }
 
-std::ifstream open_input(const fs::path& path, const std::string& shown) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(shown, 0, errno_message("cannot read: "));
-    return in;
+std::unique_ptr<std::istream> open_input(const fs::path& path, const std::string& shown) {
+    return open_maybe_gzipped(path, shown);  // .gz: decompressed
 }
 
 /** Up to @p limit bytes from @p in (fewer at the end of the file). The buffer grows as the

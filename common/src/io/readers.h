@@ -6,8 +6,8 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,7 +21,8 @@ inline constexpr std::string_view kUtf8Bom =
 /** What a file holds, by its name's extension. */
 enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 
-/** The kind of file @p path names: `.txt`, `.html` or `.htm`, `.jsonl`, `.tsv`, `.csv`. */
+/** The kind of file @p path names: `.txt`, `.html` or `.htm`, `.jsonl`, `.tsv`, `.csv`,
+ *  each also gzip-compressed (`news.jsonl.gz` is JSONL: io/gzip.h, without_gzip). */
 [[nodiscard]] FileKind kind_of(const std::filesystem::path& path);
 
 /** @p s without the white space around it. */
@@ -33,9 +34,12 @@ enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 /** @p what followed by strerror(errno). */
 [[nodiscard]] std::string errno_message(const char* what);
 
-/** The file @p path opened for reading, in binary.
+/** The file @p path opened for reading, in binary, decompressed if its name ends in `.gz`
+ *  (io/gzip.h, open_maybe_gzipped: a damaged .gz throws InputError from the read that meets
+ *  the damage, naming the line reached).
  *  @throws fahras::InputError naming @p shown (`cannot read: REASON`) if it cannot be. */
-[[nodiscard]] std::ifstream open_input(const std::filesystem::path& path, const std::string& shown);
+[[nodiscard]] std::unique_ptr<std::istream> open_input(const std::filesystem::path& path,
+                                                       const std::string& shown);
 
 /** Up to @p limit bytes from @p in (fewer at the end of the file).
  *  @throws fahras::InputError naming @p shown on a read error. */

@@ -2,7 +2,6 @@
  *  @brief Internal: the reader of .txt files (and of a pipe's text): one document, or parts
  *  of a long file, in whatever encoding it is.
  */
-#include <fstream>
 #include <utility>
 
 #include "io/encoding.h"
@@ -48,8 +47,8 @@ void read_text(std::istream& in, const std::string& id, const std::string& shown
 void read_text_file(const fs::path& path, const std::string& id, const std::string& shown,
                     const ReadOptions& options, const DocumentSink& on_document,
                     const WarningSink& on_warning) {
-    std::ifstream in = open_input(path, shown);
-    read_text(in, id, shown, options, on_document, on_warning);
+    const auto in = open_input(path, shown);
+    read_text(*in, id, shown, options, on_document, on_warning);
 }
 
 }  // namespace fahras::detail

@@ -4,10 +4,14 @@
  */
 #include "search/hits.h"
 
+#include <functional>
+#include <set>
 #include <string>
 #include <utility>
 
+#include "fahras/analyzer.h"
 #include "schema/stored_fields.h"
+#include "schema/terms.h"
 
 namespace fahras::detail {
 
@@ -62,10 +66,36 @@ std::string snippet(const Xapian::Database& db, const Xapian::Stem& stem, const 
                       "\u2026"));  // HORIZONTAL ELLIPSIS where the text is cut
 }
 
+/** @p title as written, with each word whose stem is among the hit's matching terms
+ *  [@p term, @p end) (as a text or a title term) between the highlight markers. Not
+ *  MSet::snippet: it drops the punctuation before a title's first word and after its last,
+ *  and squeezes spaces. */
+std::string highlighted_title(const std::string& title, StemmerKind kind, Xapian::TermIterator term,
+                              const Xapian::TermIterator& end, const SearchOptions& options) {
+    std::set<std::string, std::less<>> stems;
+    for (; term != end; ++term) {
+        const std::string& t = *term;
+        if (const auto stem = text_stem(t)) stems.emplace(*stem);
+        if (const auto stem = title_stem(t)) stems.emplace(*stem);
+    }
+    std::string out;
+    std::size_t copied = 0;
+    for (const Token& token : Analyzer(kind).analyze(title)) {
+        if (token.stop_word == StopWord::Yes || !stems.contains(token.stem)) continue;
+        out.append(title, copied, token.start - copied);
+        out += options.highlight_start;
+        out.append(title, token.start, token.end - token.start);
+        out += options.highlight_end;
+        copied = token.end;
+    }
+    return out.append(title, copied);
+}
+
 }  // namespace
 
-Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, const Match& match,
-             const Candidate& candidate, std::size_t rank, const SearchOptions& options) {
+Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, StemmerKind kind,
+             const Match& match, const Candidate& candidate, std::size_t rank,
+             const SearchOptions& options) {
     const Xapian::Document doc = candidate.it.get_document();
     Hit hit;
     hit.rank = rank;
@@ -77,6 +107,11 @@ Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, const Match& 
     hit.date = std::move(fields.date);
     hit.source = std::move(fields.source);
     hit.url = std::move(fields.url);
+    if (options.highlight_title == HighlightTitle::Yes) {
+        hit.title_highlighted =
+            highlighted_title(hit.title, kind, match.enquire.get_matching_terms_begin(candidate.it),
+                              match.enquire.get_matching_terms_end(candidate.it), options);
+    }
     if (options.snippets == Snippets::Yes) {
         hit.snippet = snippet(db, stem, match, candidate.it, doc, options);
     }

@@ -16,9 +16,10 @@ namespace fahras::detail {
 
 /** The hit at rank @p rank (1-based) of @p match: @p candidate's document with its stored
  *  fields and, with Snippets::Yes, a snippet drawn around the terms it matched (words
- *  stemmed by @p stem). Without its explanation (Explainer). */
-[[nodiscard]] Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, const Match& match,
-                           const Candidate& candidate, std::size_t rank,
+ *  stemmed by @p stem); with HighlightTitle::Yes, its title with the matched words marked
+ *  (analyzed with @p kind). Without its explanation (Explainer). */
+[[nodiscard]] Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, StemmerKind kind,
+                           const Match& match, const Candidate& candidate, std::size_t rank,
                            const SearchOptions& options);
 
 /** The stored fields and the whole original text of @p doc. */

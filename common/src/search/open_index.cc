@@ -180,6 +180,19 @@ void open_index_dir(Xapian::Database& all, const std::string& dir, const std::st
     add_shard(all, open_local(open, shard, o), shard, o);
 }
 
+/** The error for a directory that holds no database at all: most often one of texts, given
+ *  to --db where fahras-index wanted it as a SOURCE (Xapian would say "Couldn't detect type
+ *  of database"). */
+Error not_an_index(const std::string& dir, const std::string& shard, const Opening& o) {
+    std::error_code ec;
+    const bool empty = fs::is_empty(dir, ec);
+    const std::string what = "'" + dir + "' is not a fahras index (" +
+                             (empty ? "it is an empty directory" : "it holds no XAPIANDB") + ")";
+    if (!shard.empty()) return Error("cannot open " + where(o, shard) + ": " + what);
+    return Error(what + ": build one with fahras-index --db " +
+                 (empty ? "'" + dir + "' SOURCE..." : "INDEX '" + dir + "'"));
+}
+
 void open_into(Xapian::Database& all, const std::string& path, const std::string& shard,
                Opening& o) {
     std::error_code ec;
@@ -192,6 +205,10 @@ void open_into(Xapian::Database& all, const std::string& path, const std::string
     const bool glass = fs::exists(fs::path(path) / kGlassFile, ec);
     if (fs::is_directory(status) && !glass && fs::exists(fs::path(path) / kStubFile, ec)) {
         return open_index_dir(all, path, shard, o);
+    }
+    if (fs::is_directory(status) && !glass && !fs::exists(fs::path(path) / "iamchert", ec) &&
+        !fs::exists(fs::path(path) / "iamhoney", ec)) {
+        throw not_an_index(path, shard, o);
     }
     // A plain glass database: by name, so that a stub beside it is never read.
     const auto open = [&] {

@@ -149,7 +149,7 @@ SearchResult Searcher::Impl::hits(const Answered& answered,
     }
     std::size_t rank = options.offset;
     for (const detail::Candidate& candidate : ranked) {
-        Hit hit = detail::make_hit(db, stem, answered.match, candidate, ++rank, options);
+        Hit hit = detail::make_hit(db, stem, stem_kind, answered.match, candidate, ++rank, options);
         if (explainer) hit.matches = explainer->explain(candidate.it);
         result.hits.push_back(std::move(hit));
     }
@@ -251,5 +251,7 @@ void Searcher::load_synonyms(const std::string& path) try {
 } catch (...) {
     detail::rethrow_index_error(impl_->path);
 }
+
+StemmerKind Searcher::stemmer() const noexcept { return impl_->stem_kind; }
 
 }  // namespace fahras
