@@ -105,7 +105,7 @@ class Analyzer {
      *  what the index makes of a text, for showing and checking the analysis.
      *
      *  **Example**: `analyze("وَالرئيسُ")` → one token {surface "وَالرئيسُ", normalized
-     *  "والرييس", stem "رييس", start 0, end 18}.
+     *  "والرءيس", stem "رءيس", start 0, end 18}.
      *
      *  @param text  UTF-8 (an invalid sequence is read as U+FFFD, its offsets kept).
      *  @throws fahras::Error if ICU fails.
@@ -129,7 +129,8 @@ class Analyzer {
  *  9: وصل, وجد, وقع, واصل, وليد are protected: وصلت is not و + صلت.
  *  10: stop words والتي, والذي, والذين, بأن, the dual and plural relative pronouns, and the
  *      misspellings اللتي, اللذي.
+ *  11: a hamza is one letter whatever its seat (ؤ ئ ىء → ء: مسؤول = مسئول).
  */
-inline constexpr int kAnalyzerVersion = 10;
+inline constexpr int kAnalyzerVersion = 11;
 
 }  // namespace fahras
