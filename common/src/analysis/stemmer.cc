@@ -189,6 +189,37 @@ std::string light_stem(std::string_view word) {
     return stem_rest(word);
 }
 
+std::vector<std::string> proclitic_stems(std::string_view stem) {
+    std::vector<std::string> out;
+    if (detail::utf8_length(stem) < 3) return out;
+    for (const std::string_view p : detail::kProcliticLetters) {
+        std::string form = light_stem(std::string(p) += stem);
+        if (form != stem) out.push_back(std::move(form));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::string> bare_stems(std::string_view stem) {
+    std::vector<std::string> out;
+    for (const std::string_view p : detail::kGuardedProclitics) {
+        if (!stem.starts_with(p)) continue;
+        const std::string_view rest = stem.substr(p.size());
+        // The teh marbuta (ه after normalization) that the suffix guard stripped, counting the
+        // proclitic as a letter of the stem: لغزه → لغز.
+        for (std::string candidate : {std::string(rest), std::string(rest) + "ه"}) {
+            if (light_stem(candidate) == candidate &&
+                light_stem(std::string(p) + candidate) == stem) {
+                out.push_back(std::move(candidate));
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 }  // namespace fahras
 
 namespace fahras {
