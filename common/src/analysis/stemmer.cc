@@ -208,7 +208,8 @@ std::vector<std::string> bare_stems(std::string_view stem) {
         const std::string_view rest = stem.substr(p.size());
         // The teh marbuta (ه after normalization) that the suffix guard stripped, counting the
         // proclitic as a letter of the stem: لغزه → لغز.
-        for (std::string candidate : {std::string(rest), std::string(rest) + "ه"}) {
+        for (std::string candidate :
+             {std::string(rest), std::string(rest) + "ه"}) {  // ARABIC LETTER HEH
             if (light_stem(candidate) == candidate &&
                 light_stem(std::string(p) + candidate) == stem) {
                 out.push_back(std::move(candidate));
