@@ -34,7 +34,7 @@ std::string fixed(double value, int decimals) {
     return buffer;
 }
 
-/** `رييس 0.081 for الرئيس (الرييس x3, للرييس x1) | روس 0.050 for الروسي (الروسي x2)` */
+/** `رءيس 0.081 for الرئيس (الرءيس x3, للرءيس x1) | روس 0.050 for الروسي (الروسي x2)` */
 std::string describe(const std::vector<TermMatch>& matches) {
     std::string out;
     for (const TermMatch& m : matches) {

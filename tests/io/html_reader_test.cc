@@ -42,6 +42,15 @@ TEST_CASE("HTML: the visible text and the title, not markup, scripts or styles")
         CHECK(r.docs[0].title == "سطر أول");
         CHECK(r.docs[0].text == "سطر أول\nسطر ثان");
     }
+    SUBCASE("no title and a first paragraph: no title, as in a .txt file") {
+        // See: issue #17
+        const Read r = read(dir.write("para.html",
+                                      "<p>التقى الرئيسان في موسكو، وبحثا العلاقات بين البلدين.</p>"
+                                      "<p>سطر ثان</p>"));
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].title.empty());
+        CHECK(r.docs[0].text == "التقى الرئيسان في موسكو، وبحثا العلاقات بين البلدين.\nسطر ثان");
+    }
     SUBCASE("windows-1256 without a meta charset: detected, like a .txt file") {
         const std::string html =
             "<html><body><p>" + std::string(kWindows1256) + "</p></body></html>";

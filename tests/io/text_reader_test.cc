@@ -14,6 +14,7 @@
 
 #include "fahras/corpus.h"
 #include "io/read_helpers.h"
+#include "io/readers.h"
 #include "temp_dir.h"
 
 using namespace fahras::test;  // the helpers of io/read_helpers.h
@@ -25,6 +26,47 @@ TEST_CASE("a .txt file named directly is one document with its file name as id")
     CHECK(r.docs[0].id == "one.txt");
     CHECK(r.docs[0].title == "سطر أول");  // byte-order mark and CR dropped
     CHECK(r.docs[0].text == "سطر أول\r\nسطر ثان\r\n");
+}
+
+TEST_CASE("regression: #17 a .txt file's first line is its title only when it looks like one") {
+    // See: issue #17
+    const fahras::test::TempDir dir;
+    const auto title_of = [&](const std::string& text) {
+        const Read r = read(dir.write("t.txt", text));
+        REQUIRE(r.docs.size() == 1);
+        CHECK(r.docs[0].text == text);  // the text begins at the first line either way
+        return r.docs[0].title;
+    };
+    // Headlines: short, a question or an ellipsis at the end is fine.
+    CHECK(title_of("ترامب وبوتين خلال قمة العشرين في اليابان\nنص") ==
+          "ترامب وبوتين خلال قمة العشرين في اليابان");
+    CHECK(title_of("\n\nبوتين يهنئ ترمب ويبدي استعداده للتواصل.. كيف رد الرئيس المنتخب؟\nنص") ==
+          "بوتين يهنئ ترمب ويبدي استعداده للتواصل.. كيف رد الرئيس المنتخب؟");
+    CHECK(title_of("تحرير عدن..\nنص") == "تحرير عدن..");
+    CHECK(title_of("بوتين: لم تكن لدينا قنوات للاتصال\nنص") == "بوتين: لم تكن لدينا قنوات للاتصال");
+    CHECK(title_of("Mixed Script\ntext") == "Mixed Script");
+    // corpus/000's first paragraph: 25 words, and a full stop at its end.
+    const std::string paragraph =
+        "أكدت روسيا الخميس بأنها كانت على اتصال مع فريق الرئيس الأمريكي المنتخب دونالد ترامب "
+        "خلال الحملة الإنتخابية، بحسب ما نقلته وكالة “إنترفاكس” الروسية الخاصة للأنباء.";
+    CHECK(title_of(paragraph + "\n\nنص").empty());
+    // Short lines that end as a sentence or lead into the next line.
+    CHECK(title_of("وصل الرئيس إلى موسكو مساء أمس.\nنص").empty());       // FULL STOP
+    CHECK(title_of("وصل الرئيس إلى موسكو مساء أمس\u06D4\nنص").empty());  // ARABIC FULL STOP
+    CHECK(title_of("وصل الرئيس إلى موسكو\u060C\nنص").empty());           // ARABIC COMMA
+    CHECK(title_of("وصل الرئيس إلى موسكو\u061B\nنص").empty());           // ARABIC SEMICOLON
+    CHECK(title_of("حائل - بشير الرشيدي:\nنص").empty());
+    CHECK(title_of("«لن نتراجع عن قرارنا.»\nنص").empty());  // the full stop inside the quotes
+    CHECK(title_of("“لن نتراجع عن قرارنا.” \r\nنص").empty());
+    // Long lines: 15 words are a title, 16 are not; nor 121 characters.
+    std::string words;
+    for (int i = 0; i < 15; ++i) words += (i ? " " : "") + std::string("كلمة");
+    CHECK(title_of(words + "\nنص") == words);
+    CHECK(title_of(words + " أخرى\nنص").empty());
+    CHECK(fahras::detail::title_line(std::string(120, 'a')) == std::string(120, 'a'));
+    CHECK(fahras::detail::title_line(std::string(121, 'a')).empty());
+    CHECK(fahras::detail::title_line(std::string(60, 'x') + "\u0628").size() == 62);  // BEH
+    CHECK(fahras::detail::title_line(std::string(120, 'x') + "\u0628").empty());
 }
 
 TEST_CASE("bad files are reported and skipped, the others read") {

@@ -38,6 +38,28 @@ enum class StemmerKind {
  */
 [[nodiscard]] std::string light_stem(std::string_view word);
 
+/** The stems that the word of @p stem gives behind each one-letter proclitic (و ف ب ل ك):
+ *  what light_stem() makes of the proclitic and the word, which is not always the two glued
+ *  together. Behind a proclitic that its length guard leaves on, a teh marbuta after two
+ *  letters goes: غزه (غزة) gives لغز and بغز (لغزة, بغزة), مده (مدة) لمد; قوم gives لقوم,
+ *  بقوم. Query expansion looks these up in the index (docs/analyzer.md, "Short words behind a
+ *  proclitic").
+ *  @param stem  a stem (light_stem()), normalized, UTF-8.
+ *  @return the stems, sorted, without @p stem itself; empty for stems of fewer than 3 letters.
+ */
+[[nodiscard]] std::vector<std::string> proclitic_stems(std::string_view stem);
+
+/** The other way: the stems that the word of @p stem may have without a proclitic that the
+ *  stemmer's length guard left on it (ب ل ف): the stem without it, and for a stem of three
+ *  letters the word with the teh marbuta that the guard took for the stem's (لغز, from
+ *  لغزة, gives غزه; بقو, from بقوة, قوه; بمصر gives مصر). Each is checked to give @p stem back
+ *  behind the proclitic. Most are not words (بيت gives يت and يته): the caller keeps those
+ *  its index has.
+ *  @param stem  a stem (light_stem()), normalized, UTF-8.
+ *  @return the stems, sorted.
+ */
+[[nodiscard]] std::vector<std::string> bare_stems(std::string_view stem);
+
 /** The key under which spelling variants of a stem meet: ترامب and ترمب, امريك and اميرك,
  *  خودوركوفسك and خدروكوفسك. The long vowels ا و ي (and ء) after the first letter are
  *  dropped, and Persian letters for sounds Arabic lacks become the Arabic ones writers use
@@ -49,7 +71,7 @@ enum class StemmerKind {
 
 /** Candidate words of the same root as @p stem by the common patterns of Arabic morphology:
  *  broken plurals and their singulars (قلب ↔ قلوب, خبر ↔ اخبار, مسجد ↔ مساجد, وزير ↔ وزراء,
- *  رسال ↔ رسايل), built from the stem's letters by pattern, with no word list. Most
+ *  رسال ↔ رساءل), built from the stem's letters by pattern, with no word list. Most
  *  candidates are not words; the caller keeps those its index has (docs/query.md).
  *  @param stem  a stem (light_stem()), normalized, UTF-8.
  *  @return the candidates, sorted, without @p stem; empty for stems of fewer than 3 letters
@@ -105,7 +127,7 @@ class Analyzer {
      *  what the index makes of a text, for showing and checking the analysis.
      *
      *  **Example**: `analyze("وَالرئيسُ")` → one token {surface "وَالرئيسُ", normalized
-     *  "والرييس", stem "رييس", start 0, end 18}.
+     *  "والرءيس", stem "رءيس", start 0, end 18}.
      *
      *  @param text  UTF-8 (an invalid sequence is read as U+FFFD, its offsets kept).
      *  @throws fahras::Error if ICU fails.
@@ -129,7 +151,8 @@ class Analyzer {
  *  9: وصل, وجد, وقع, واصل, وليد are protected: وصلت is not و + صلت.
  *  10: stop words والتي, والذي, والذين, بأن, the dual and plural relative pronouns, and the
  *      misspellings اللتي, اللذي.
+ *  11: a hamza is one letter whatever its seat (ؤ ئ ىء → ء: مسؤول = مسئول).
  */
-inline constexpr int kAnalyzerVersion = 10;
+inline constexpr int kAnalyzerVersion = 11;
 
 }  // namespace fahras

@@ -15,7 +15,8 @@ namespace fahras {
  *  - delete harakat U+064B..U+065F, superscript alef U+0670, Qur'anic annotation marks
  *    U+06D6..U+06ED, tatweel U+0640 and every default-ignorable (ZWNJ, ZWJ, LRM, RLM, ALM…);
  *  - alef forms (hamza above/below, madda, wasla) become bare alef; alef maksura becomes yeh;
- *    teh marbuta becomes heh; waw and yeh with hamza become waw and yeh;
+ *    teh marbuta becomes heh; waw and yeh with hamza become the hamza (ء), and so does an
+ *    alef maksura followed by the hamza (old print's ىء for ئ);
  *  - Persian and Urdu letters become their Arabic equivalents (keheh → kaf, farsi yeh → yeh…);
  *  - every decimal digit (Arabic-Indic, Extended Arabic-Indic…) becomes ASCII; the Arabic
  *    decimal separator becomes '.', the Arabic thousands separator ','.

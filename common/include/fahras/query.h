@@ -17,7 +17,7 @@ namespace fahras {
  *  schema::kStemWildcardField, so that the parser expands it over the index's stems. The operators
  * AND, OR, NOT and XOR are kept when written in capitals; any other word is case-folded.
  *
- *  **Example**: `«الرئيسُ الروسى» -بوت*` → `"الرييس الروسي" -fahrasstem:بوت*` (stemming is
+ *  **Example**: `«الرئيسُ الروسى» -بوت*` → `"الرءيس الروسي" -fahrasstem:بوت*` (stemming is
  *  applied later, by the query parser through the analyzer's stemmer).
  *
  *  @param query  UTF-8.

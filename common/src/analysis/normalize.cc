@@ -35,7 +35,6 @@ UChar32 fold_code_point(UChar32 c) {
         case 0x0673:        // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW
             return 0x0627;  // ARABIC LETTER ALEF
         case 0x0649:        // ARABIC LETTER ALEF MAKSURA
-        case 0x0626:        // ARABIC LETTER YEH WITH HAMZA ABOVE
         case 0x06CC:        // ARABIC LETTER FARSI YEH
         case 0x06D0:        // ARABIC LETTER E
         case 0x06D2:        // ARABIC LETTER YEH BARREE
@@ -50,7 +49,8 @@ UChar32 fold_code_point(UChar32 c) {
         case 0x06D5:        // ARABIC LETTER AE
             return 0x0647;  // ARABIC LETTER HEH
         case 0x0624:        // ARABIC LETTER WAW WITH HAMZA ABOVE
-            return 0x0648;  // ARABIC LETTER WAW
+        case 0x0626:        // ARABIC LETTER YEH WITH HAMZA ABOVE
+            return 0x0621;  // ARABIC LETTER HAMZA: the seat is spelling, the hamza the letter
         case 0x06A9:        // ARABIC LETTER KEHEH
         case 0x06AA:        // ARABIC LETTER SWASH KAF
             return 0x0643;  // ARABIC LETTER KAF
@@ -89,6 +89,18 @@ bool carries_superscript_alef(const icu::UnicodeString& text, int32_t i) {
     return false;
 }
 
+/** True if the next letter after position @p i, past any harakat, is ARABIC LETTER HAMZA.
+ *  Old print and keyboards write the seat ئ as a dotless yeh followed by the hamza
+ *  (الطوارىء, شاطىء, لاجىء for الطوارئ, شاطئ, لاجئ): that yeh is the seat, not a letter. */
+bool hamza_follows(const icu::UnicodeString& text, int32_t i) {
+    for (; i < text.length(); ++i) {
+        const char16_t next = text.charAt(i);
+        if (next == 0x0621) return true;                   // ARABIC LETTER HAMZA
+        if (next < 0x064B || next > 0x065F) return false;  // past the harakat
+    }
+    return false;
+}
+
 }  // namespace
 
 namespace detail {
@@ -113,6 +125,8 @@ void fold_into(const icu::UnicodeString& composed, icu::UnicodeString& folded, O
         UChar32 mapped = fold_code_point(c);
         if (c == 0x0648 && carries_superscript_alef(composed, i)) {  // ARABIC LETTER WAW
             mapped = 0x0627;                                         // ARABIC LETTER ALEF
+        } else if (c == 0x0649 && hamza_follows(composed, i)) {      // ARABIC LETTER ALEF MAKSURA
+            mapped = kDelete;
         }
         if (mapped != kDelete) {
             const int32_t before = written;

@@ -12,10 +12,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/affixes.h"
 #include "fahras/analyzer.h"
+#include "fahras/normalize.h"
 #include "util/utf8.h"
 
 namespace fahras {
@@ -26,17 +28,19 @@ namespace {
 // cut inside one of these where it stands at the start of the word or of the stem, and what
 // follows it may be its endings; affixes around it still go (وزيرها → وزير, والده → والد).
 // Followed by other letters, the word is another one: والدول is و + ال + دول, وقتل is
-// و + قتل, اللهجة is ال + لهجة.
+// و + قتل, اللهجة is ال + لهجة. Written as in text (وسائل): protected() normalizes them, so
+// that the lists follow the normalization (until version 8 وسائل was written وسايل by hand,
+// and then never matched).
 // clang-format off
 constexpr std::string_view kProtectedWords[] = {
     // و-initial words: و is a radical, not the conjunction.
     "وزير", "وزار", "وزرا", "وكال", "ولاي", "وطن", "وقت", "وقود", "وكيل", "وجه",
-    "وجود", "وحد", "وحيد", "وصول", "وضع", "وفد", "وفق", "وفاه", "ورق", "ورش", "وسط", "وسايل",
-    "وسيل", "وثيق", "وثايق", "وظيف", "ولد", "ولاده", "وعد", "وعي", "وصف", "وقف", "وقوع",
-    "وقايع", "وراء", "وزن", "والد", "وادي", "واقع", "واضح", "واجب", "واحد", "واسع", "وارد",
+    "وجود", "وحد", "وحيد", "وصول", "وضع", "وفد", "وفق", "وفاة", "ورق", "ورش", "وسط", "وسائل",
+    "وسيل", "وثيق", "وثائق", "وظيف", "ولد", "ولادة", "وعد", "وعي", "وصف", "وقف", "وقوع",
+    "وقائع", "وراء", "وزن", "والد", "وادي", "واقع", "واضح", "واجب", "واحد", "واسع", "وارد",
     "والي", "وافق", "وكالات", "وصل", "وجد", "وقع", "واصل", "وليد",
     // Words that end in letters that look like suffixes.
-    "الله", "قران", "ايمان", "سلطان", "شيطان", "انسان", "ميدان",
+    "الله", "قرآن", "إيمان", "سلطان", "شيطان", "إنسان", "ميدان",
 };
 // Names (and بيان), whatever letters follow them: فرانسيسكو, ويليامز, بيانوكوفيتش.
 constexpr std::string_view kProtectedNames[] = {
@@ -50,6 +54,24 @@ constexpr std::string_view kProtectedNames[] = {
     "لاعب", "ليبرال", "لوكسمبورغ", "ليتواني", "لاتفي", "لبنان", "بيان",
 };
 // clang-format on
+
+/** @p words as the stemmer sees them: normalized (fahras::normalize). */
+std::vector<std::string> normalized(std::span<const std::string_view> words) {
+    std::vector<std::string> out;
+    out.reserve(words.size());
+    for (const std::string_view w : words) out.push_back(normalize(w));
+    return out;
+}
+
+/** The protected words and names, normalized once. */
+const std::vector<std::string>& protected_words() {
+    static const std::vector<std::string> words = normalized(kProtectedWords);
+    return words;
+}
+const std::vector<std::string>& protected_names() {
+    static const std::vector<std::string> names = normalized(kProtectedNames);
+    return names;
+}
 
 /** True if @p rest could be the endings of a word: only letters that suffixes are made of
  *  (pronouns, inflections, teh marbuta written heh or teh, and hamza after alef). */
@@ -68,13 +90,13 @@ bool may_be_endings(std::string_view rest) {
  *  what follows it may be its endings, a name whatever follows); sets @p found to it. */
 bool is_protected_at(std::string_view word, std::size_t at, std::string_view* found) {
     const std::string_view from = word.substr(at);
-    for (const std::string_view p : kProtectedWords) {
+    for (const std::string& p : protected_words()) {
         if (from.starts_with(p) && may_be_endings(from.substr(p.size()))) {
             *found = p;
             return true;
         }
     }
-    for (const std::string_view p : kProtectedNames) {
+    for (const std::string& p : protected_names()) {
         if (from.starts_with(p)) {
             *found = p;
             return true;
@@ -101,21 +123,14 @@ std::string_view strip_suffix(std::string_view stem, std::size_t keep,
     return stem;
 }
 
-std::string_view strip_suffixes(std::string_view stem, std::size_t keep, std::string* rewritten) {
+std::string_view strip_suffixes(std::string_view stem, std::size_t keep) {
     bool pronoun = false;
-    const std::string_view whole = stem;
     stem = strip_suffix(stem, keep, detail::kPronounSuffixes, &pronoun);
-    if (pronoun && detail::utf8_length(stem) >= 4 && stem.size() >= keep) {
-        // A final hamza is written on its carrier before a pronoun: اسماؤهم, اسمائهم are
-        // اسماء + هم. After normalization the carrier is و or ي; ه is left out, since
-        // after ه the ي may be a radical (نهايه is the teh marbuta).
-        const bool after_h = stem.size() + std::string_view("ه").size() == whole.size();
-        if (stem.ends_with("او") || (!after_h && stem.ends_with("اي"))) {
-            *rewritten = std::string(stem.substr(0, stem.size() - 2)) + "ء";
-            return *rewritten;
-        }
-        // The plural of a past verb drops its alef before a pronoun: فعقروها is عقروا + ها.
-        if (stem.ends_with("و") && stem.size() - 2 >= keep) return stem.substr(0, stem.size() - 2);
+    // The plural of a past verb drops its alef before a pronoun: فعقروها is عقروا + ها. Not
+    // after alef, where the و is the word's own (علاوة, تلاوة, عداوة).
+    if (pronoun && detail::utf8_length(stem) >= 4 && stem.size() >= keep && stem.ends_with("و") &&
+        !stem.ends_with("او") && stem.size() - 2 >= keep) {
+        return stem.substr(0, stem.size() - 2);
     }
     // Before a pronoun the teh marbuta is written teh: حكومته is حكومة + ه, كفارته كفارة + ه.
     constexpr std::string_view kTeh = "ت";
@@ -148,8 +163,7 @@ std::string stem_rest(std::string_view rest) {
     if (rest == "امراه" || rest.starts_with("امرات")) return std::string(kWoman);
     std::string_view found;
     const std::size_t keep = is_protected_at(rest, 0, &found) ? found.size() : 0;
-    std::string rewritten;
-    return std::string(strip_suffixes(rest, keep, &rewritten));
+    return std::string(strip_suffixes(rest, keep));
 }
 
 // The name of God after proclitics: ل + الله is written لله (the article's alef is dropped),
@@ -173,6 +187,38 @@ std::string light_stem(std::string_view word) {
         if (detail::utf8_length(stem) >= p.min_stem) return stem;
     }
     return stem_rest(word);
+}
+
+std::vector<std::string> proclitic_stems(std::string_view stem) {
+    std::vector<std::string> out;
+    if (detail::utf8_length(stem) < 3) return out;
+    for (const std::string_view p : detail::kProcliticLetters) {
+        std::string form = light_stem(std::string(p) += stem);
+        if (form != stem) out.push_back(std::move(form));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::string> bare_stems(std::string_view stem) {
+    std::vector<std::string> out;
+    for (const std::string_view p : detail::kGuardedProclitics) {
+        if (!stem.starts_with(p)) continue;
+        const std::string_view rest = stem.substr(p.size());
+        // The teh marbuta (ه after normalization) that the suffix guard stripped, counting the
+        // proclitic as a letter of the stem: لغزه → لغز.
+        for (std::string candidate :
+             {std::string(rest), std::string(rest) + "ه"}) {  // ARABIC LETTER HEH
+            if (light_stem(candidate) == candidate &&
+                light_stem(std::string(p) + candidate) == stem) {
+                out.push_back(std::move(candidate));
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 }  // namespace fahras
@@ -209,26 +255,50 @@ struct PatternPair {
     std::string_view b;
 };
 
-// Broken plurals and their singulars, both ways (normalized: teh marbuta is heh, which the
-// stemmer strips, so فعلة is فعل; ئ is ي). Roots of three letters only: the patterns of four
-// (فعلل ↔ فعالل) also join a name to its spelling variant (ترمب ↔ ترامب), which only
-// --variants should do, and gained nothing measurable (docs/query.md).
+// Broken plurals and their singulars, both ways, written as in text and normalized by
+// pattern_pairs() (so the teh marbuta of فعلة is a ه the stemmer strips, and the ئ of فعائل
+// is ء, as in the stems). Roots of three letters only: the patterns of four (فعلل ↔ فعالل)
+// also join a name to its spelling variant (ترمب ↔ ترامب), which only --variants should do,
+// and gained nothing measurable (docs/query.md).
 constexpr std::array kPatternPairs{
-    PatternPair{"123", "ا12ا3"},     // فعل ↔ أفعال: خبر اخبار
-    PatternPair{"123", "12و3"},      // فعل ↔ فعول: قلب قلوب
-    PatternPair{"123", "12ا3"},      // فعل ↔ فعال: جبل جبال, كتب كتاب
-    PatternPair{"12ي3", "123اء"},    // فعيل ↔ فعلاء: وزير وزراء
-    PatternPair{"12ي3", "12ا3"},     // فعيل ↔ فعال: كبير كبار
-    PatternPair{"12ي3", "12اي3"},    // فعيلة ↔ فعائل: قبيلة قبائل
-    PatternPair{"12ا3", "12اي3"},    // فعالة ↔ فعائل: رسالة رسائل
-    PatternPair{"12ا3", "ا123"},     // فعال ↔ أفعلة: سلاح اسلحة
-    PatternPair{"1ا23", "12ا3"},     // فاعل ↔ فعال: كافر كفار
-    PatternPair{"1ا23", "123"},      // فاعل ↔ فعلة: طالب طلبة
-    PatternPair{"1ا23", "1وا23"},    // فاعل(ة) ↔ فواعل: قاعدة قواعد
+    PatternPair{"123", "أ12ا3"},   // فعل ↔ أفعال: خبر اخبار
+    PatternPair{"123", "12و3"},    // فعل ↔ فعول: قلب قلوب
+    PatternPair{"123", "12ا3"},    // فعل ↔ فعال: جبل جبال, كتب كتاب
+    PatternPair{"12ي3", "123اء"},  // فعيل ↔ فعلاء: وزير وزراء
+    PatternPair{"12ي3", "12ا3"},   // فعيل ↔ فعال: كبير كبار
+    PatternPair{"12ي3", "12ائ3"},  // فعيلة ↔ فعائل: قبيلة قبائل
+    PatternPair{"12ا3", "12ائ3"},  // فعالة ↔ فعائل: رسالة رسائل
+    PatternPair{"12ا3", "أ123"},   // فعال ↔ أفعلة: سلاح اسلحة
+    PatternPair{"1ا23", "12ا3"},   // فاعل ↔ فعال: كافر كفار
+    PatternPair{"1ا23", "123"},    // فاعل ↔ فعلة: طالب طلبة
+    PatternPair{"1ا23", "1وا23"},  // فاعل(ة) ↔ فواعل: قاعدة قواعد
+    PatternPair{"1ائ3", "1يا3"},  // فائل ↔ فيال(ة), hollow roots: صائم صيام, قائد قيادة
     PatternPair{"م123", "م1ا23"},    // مفعل ↔ مفاعل: مسجد مساجد
     PatternPair{"م12ا3", "م1ا2ي3"},  // مفعال ↔ مفاعيل: مفتاح مفاتيح
     PatternPair{"م12و3", "م1ا2ي3"},  // مفعول ↔ مفاعيل: مشروع مشاريع
 };
+
+/** A pattern as its letters (each a code point's bytes). */
+using Pattern = std::vector<std::string>;
+
+/** kPatternPairs normalized, each pattern as its letters. */
+const std::vector<std::pair<Pattern, Pattern>>& pattern_pairs() {
+    static const std::vector<std::pair<Pattern, Pattern>> pairs = [] {
+        const auto letters = [](std::string_view pattern) {
+            Pattern out;
+            for (const std::string_view letter : detail::utf8_code_points(normalize(pattern))) {
+                out.emplace_back(letter);
+            }
+            return out;
+        };
+        std::vector<std::pair<Pattern, Pattern>> out;
+        for (const PatternPair& pair : kPatternPairs) {
+            out.emplace_back(letters(pair.a), letters(pair.b));
+        }
+        return out;
+    }();
+    return pairs;
+}
 
 constexpr std::size_t kMaxRadicals = 3;
 
@@ -241,7 +311,7 @@ std::optional<std::size_t> radical_of(std::string_view p) {
 
 /** Fills @p radicals if @p word fits @p pattern. Alef is a long vowel, never a root letter
  *  but the first (where it is a hamza). */
-bool fits(const std::vector<std::string_view>& word, const std::vector<std::string_view>& pattern,
+bool fits(const std::vector<std::string_view>& word, const Pattern& pattern,
           std::array<std::string_view, kMaxRadicals>* radicals) {
     if (word.size() != pattern.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
@@ -255,7 +325,7 @@ bool fits(const std::vector<std::string_view>& word, const std::vector<std::stri
     return true;
 }
 
-std::string build(const std::vector<std::string_view>& pattern,
+std::string build(const Pattern& pattern,
                   const std::array<std::string_view, kMaxRadicals>& radicals) {
     std::string out;
     for (const std::string_view p : pattern) {
@@ -278,9 +348,7 @@ std::vector<std::string> pattern_forms(std::string_view stem) {
         return letter.size() == 2 && lead >= 0xD8 && lead <= 0xDB;
     };
     if (!std::all_of(word.begin(), word.end(), arabic)) return out;
-    for (const PatternPair& pair : kPatternPairs) {
-        const std::vector<std::string_view> a = detail::utf8_code_points(pair.a);
-        const std::vector<std::string_view> b = detail::utf8_code_points(pair.b);
+    for (const auto& [a, b] : pattern_pairs()) {
         std::array<std::string_view, kMaxRadicals> radicals{};
         if (fits(word, a, &radicals)) out.push_back(build(b, radicals));
         if (fits(word, b, &radicals)) out.push_back(build(a, radicals));

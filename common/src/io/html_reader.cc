@@ -184,7 +184,7 @@ void read_html_file(const fs::path& path, const std::string& id, const std::stri
     doc.text = trim(squeeze_space(text));
     doc.title = trim(squeeze_space(root != nullptr ? find_title(root) : ""));
     // A page without a <title> is titled like a .txt file.
-    if (doc.title.empty()) doc.title = first_line(doc.text);
+    if (doc.title.empty()) doc.title = title_line(doc.text);
     if (doc.text.empty() && doc.title.empty()) throw InputError(shown, 0, "no text, skipped");
     // Text from a page with bad bytes can still be invalid after libxml2's own decoding.
     if (sanitize_utf8(doc.text) || sanitize_utf8(doc.title)) {

@@ -9,6 +9,7 @@
 
 #include "io/gzip.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace fahras::detail {
 
@@ -34,6 +35,55 @@ std::string first_line(std::string_view text) {
         text.remove_prefix(end + 1);
     }
     return {};
+}
+
+namespace {
+
+/** True if @p line ends as a sentence or a lead-in does, closing quotes and brackets aside. */
+bool ends_like_a_sentence(std::string_view line) {
+    // Closing marks that may follow the sentence's own punctuation: «لن نتراجع.»
+    constexpr std::string_view kClosing[] = {
+        "\"",     "'", ")", "]",
+        "\u00BB",  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+        "\u2019",  // RIGHT SINGLE QUOTATION MARK
+        "\u201D",  // RIGHT DOUBLE QUOTATION MARK
+    };
+    for (bool trimmed = true; trimmed && !line.empty();) {
+        trimmed = false;
+        for (const std::string_view c : kClosing) {
+            if (line.ends_with(c)) {
+                line = trim_space(line.substr(0, line.size() - c.size()));
+                trimmed = true;
+            }
+        }
+    }
+    constexpr std::string_view kSentenceEnds[] = {
+        ",",      ";", ":",
+        "\u060C",  // ARABIC COMMA
+        "\u061B",  // ARABIC SEMICOLON
+        "\u06D4",  // ARABIC FULL STOP
+    };
+    for (const std::string_view end : kSentenceEnds) {
+        if (line.ends_with(end)) return true;
+    }
+    // A full stop, but not an ellipsis (.. ends many a headline: تحرير عدن..).
+    return line.ends_with('.') && !line.ends_with("..");
+}
+
+}  // namespace
+
+std::string title_line(std::string_view text) {
+    std::string line = first_line(text);
+    std::size_t words = 0;
+    for (std::size_t i = line.find_first_not_of(kAsciiSpace); i != std::string::npos;
+         i = line.find_first_not_of(kAsciiSpace, line.find_first_of(kAsciiSpace, i))) {
+        ++words;
+    }
+    if (words > kMaxTitleWords || utf8_length(line) > kMaxTitleChars ||
+        ends_like_a_sentence(line)) {
+        return {};
+    }
+    return line;
 }
 
 std::string errno_message(const char* what) { return std::string(what) + std::strerror(errno); }

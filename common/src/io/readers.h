@@ -31,6 +31,17 @@ enum class FileKind { Text, Html, Jsonl, Tsv, Csv, Other };
 /** The first line of @p text that is not blank, trimmed; empty if there is none. */
 [[nodiscard]] std::string first_line(std::string_view text);
 
+/** The longest line, in words and in characters, that title_line() takes for a title. */
+inline constexpr std::size_t kMaxTitleWords = 15;
+inline constexpr std::size_t kMaxTitleChars = 120;
+
+/** The title of a text without one of its own (a .txt file, a page without <title>): its
+ *  first line that is not blank when that looks like a title, else empty (docs/input.md,
+ *  "Titles"). A title is short (at most kMaxTitleWords words and kMaxTitleChars characters)
+ *  and does not end as a sentence or a lead-in does: with a full stop (. ۔, not an ellipsis),
+ *  a comma (، ,), a semicolon (؛ ;) or a colon, closing quotes and brackets aside. */
+[[nodiscard]] std::string title_line(std::string_view text);
+
 /** @p what followed by strerror(errno). */
 [[nodiscard]] std::string errno_message(const char* what);
 

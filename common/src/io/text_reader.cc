@@ -36,7 +36,7 @@ void read_text(std::istream& in, const std::string& id, const std::string& shown
             Document doc;
             doc.id = part == 1 ? id : id + "#" + std::to_string(part);
             doc.encoding = decoding.encoding;
-            doc.title = first_line(text);
+            doc.title = title_line(text);  // a first paragraph is no title: docs/input.md
             doc.text = std::move(text);
             on_document(std::move(doc));
         }
