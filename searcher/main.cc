@@ -98,16 +98,22 @@ int main(int argc, char** argv) {
                    "Add N stems from the first hits to the query (pseudo-relevance feedback)")
         ->check(kNotNegative)
         ->capture_default_str();
-    app.add_option("--rerank", options.rerank_depth,
-                   "Re-rank the first N hits of a query of several words by how many of them "
-                   "they hold and how close (0: off)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))
-        ->capture_default_str();
-    std::string ranking_name = "auto";
+    std::size_t rerank = 0;
+    CLI::Option* rerank_option =
+        app.add_option("--rerank", rerank,
+                       "The second stage re-scores the first N hits (0: off): the learned model, "
+                       "or with auto, dlh, bm25 how many query words they hold and how close")
+            ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))
+            ->default_str("100 learned, 50 others");
+    std::string ranking_name = "learned";
     app.add_option("--ranking", ranking_name,
-                   "Scoring: dlh, bm25 (with --bm25-k1, --bm25-b), auto: dlh from 1000 documents")
-        ->check(CLI::IsMember({"auto", "dlh", "bm25"}))
+                   "Scoring: learned (BM25, then a learned model), or one stage: dlh, bm25 "
+                   "(with --bm25-k1, --bm25-b), auto (dlh from 1000 documents)")
+        ->check(CLI::IsMember({"learned", "auto", "dlh", "bm25"}))
         ->capture_default_str();
+    bool plain = false;
+    app.add_flag("--plain", plain,
+                 "The query is plain words: quotes, operators, signs and field names are words");
     app.add_option("--bm25-k1", options.bm25_k1, "BM25 k1: how fast repeated words saturate")
         ->check(CLI::Range(0.0, 100.0))
         ->capture_default_str();
@@ -129,8 +135,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1U, fahras::kMaxSearchThreads))
         ->default_str("one per core");
     CLI::Option* format_option =
-        app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
-            ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
+        app.add_option("--format", format_name,
+                       "Output: text, json, tsv, trec or features (the learned ranker's, for "
+                       "bench/train-ranker) (docs/output.md)")
+            ->check(CLI::IsMember({"text", "json", "tsv", "trec", "features"}))
             ->capture_default_str();
     bool count = false;
     app.add_flag("--count", count,
@@ -177,6 +185,8 @@ int main(int argc, char** argv) {
 
     const fahras::Format format = fahras::parse_format(format_name);
     options.ranking = fahras::parse_ranking(ranking_name);
+    if (rerank_option->count() > 0) options.rerank_depth = options.learned_depth = rerank;
+    if (plain) options.syntax = fahras::QuerySyntax::Plain;
     if (explain) options.explain = fahras::Explain::Yes;
     options.variants = no_variants ? fahras::Variants::No : fahras::Variants::Yes;
     if (count) {
@@ -184,7 +194,11 @@ int main(int argc, char** argv) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;
     }
-    if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
+    if (format == fahras::Format::Features) {
+        options.ranking_features = fahras::RankingFeatures::Yes;
+    }
+    if (format == fahras::Format::Trec || format == fahras::Format::Tsv ||
+        format == fahras::Format::Features) {
         options.snippets = fahras::Snippets::No;
         options.suggestions = fahras::Suggestions::No;  // neither format has room for them
     }
@@ -251,6 +265,7 @@ int main(int argc, char** argv) {
             }
         };
         if (format == fahras::Format::Tsv && !count) fahras::print_tsv_header(std::cout, batch);
+        if (format == fahras::Format::Features) fahras::print_features_header(std::cout);
         fahras::search_topics(db, topics, options, threads, prepare, print);
         fahras::print_tsv_facets(std::cout, batch, tsv_facets);
         std::cout.flush();

@@ -69,8 +69,8 @@ std::vector<WordStats> word_stats(const Xapian::Database& db, const std::vector<
         for (const auto* list : {&w.forms, &w.patterns}) {
             for (const std::string& t : *list) df = std::max(df, db.get_termfreq(t));
         }
-        stats.push_back({bm25_idf(documents, df), bm25_idf(documents, df_written),
-                         std::max(1.0, double(cf))});
+        stats.push_back(
+            {bm25_idf(documents, df), bm25_idf(documents, df_written), std::max(1.0, double(cf))});
     }
     return stats;
 }
@@ -90,7 +90,8 @@ std::vector<std::vector<Held>> held_terms(const Xapian::Database& db,
             post.skip_to(docid);
             if (post == end) break;
             if (*post != docid) continue;
-            for (const Use& use : uses) held[index].push_back({&term, use.word, use.kind, post.get_wdf()});
+            for (const Use& use : uses)
+                held[index].push_back({&term, use.word, use.kind, post.get_wdf()});
         }
     }
     return held;
@@ -100,7 +101,7 @@ std::vector<std::vector<Held>> held_terms(const Xapian::Database& db,
 struct Candidate {
     std::vector<double> written, forms, patterns;
     std::vector<char> title;
-    std::vector<std::vector<Xapian::termpos>> positions;           // per word, sorted
+    std::vector<std::vector<Xapian::termpos>> positions;               // per word, sorted
     std::vector<std::pair<Xapian::termpos, std::size_t>> by_position;  // (position, word)
     double length = 1;
 };
@@ -119,8 +120,9 @@ Candidate gather(const Xapian::Database& db, Xapian::docid docid, std::size_t wo
             c.title[h.word] = 1;
             continue;
         }
-        (h.kind == Kind::Written ? c.written : h.kind == Kind::Form ? c.forms : c.patterns)
-            [h.word] += h.wdf;
+        (h.kind == Kind::Written ? c.written
+         : h.kind == Kind::Form  ? c.forms
+                                 : c.patterns)[h.word] += h.wdf;
         for (auto p = db.positionlist_begin(docid, *h.term);
              p != db.positionlist_end(docid, *h.term); ++p) {
             c.positions[h.word].push_back(*p);
@@ -287,8 +289,7 @@ void candidate_features(const Xapian::Database& db, const Candidate& c,
 
 }  // namespace
 
-std::vector<float> compute_features(const Xapian::Database& db,
-                                    const std::vector<QueryWord>& words,
+std::vector<float> compute_features(const Xapian::Database& db, const std::vector<QueryWord>& words,
                                     const std::vector<Xapian::docid>& candidates,
                                     const std::vector<double>& scores) {
     std::map<std::string, std::vector<Use>> terms;
@@ -303,9 +304,11 @@ std::vector<float> compute_features(const Xapian::Database& db,
     const double best = scores.empty() ? 1.0 : scores.front();
     std::vector<float> out;
     out.reserve(candidates.size() * kFeatureNames.size());
+    std::size_t rank = 0;  // candidates scoring more: tied ones share a rank
     for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i > 0 && scores[i] < scores[i - 1]) rank = i;
         const Candidate c = gather(db, candidates[i], words.size(), held[i]);
-        candidate_features(db, c, stats, scores[i], best, i, out);
+        candidate_features(db, c, stats, scores[i], best, rank, out);
     }
     return out;
 }

@@ -30,21 +30,45 @@ std::string array_interface(const float* data, std::size_t rows, std::size_t col
 
 }  // namespace
 
-LearnedModel::LearnedModel(std::string_view json, std::size_t features) : features_(features) {
+LearnedModel::LearnedModel(std::string_view json, std::span<const std::string_view> names)
+    : features_(names.size()) {
     BoosterHandle booster = nullptr;
     check(XGBoosterCreate(nullptr, 0, &booster), "create");
     booster_ = booster;
-    check(XGBoosterLoadModelFromBuffer(booster, json.data(), json.size()), "load");
-    // One thread: searches run in parallel already (one Searcher per thread).
-    check(XGBoosterSetParam(booster, "nthread", "1"), "nthread");
-    bst_ulong trained = 0;
-    check(XGBoosterGetNumFeature(booster, &trained), "features");
-    if (trained != features) {
+    try {
+        check(XGBoosterLoadModelFromBuffer(booster, json.data(), json.size()), "load");
+        // One thread: searches run in parallel already (one Searcher per thread).
+        check(XGBoosterSetParam(booster, "nthread", "1"), "nthread");
+        bst_ulong trained = 0;
+        check(XGBoosterGetNumFeature(booster, &trained), "features");
+        if (trained != features_) {
+            throw Error("ranking model: trained on " + std::to_string(trained) +
+                        " features, this fahras computes " + std::to_string(features_));
+        }
+        std::string expected;
+        for (const std::string_view name : names) {
+            if (!expected.empty()) expected += ',';
+            expected += name;
+        }
+        const std::optional<std::string> trained_names = attribute("fahras_feature_names");
+        if (trained_names && *trained_names != expected) {
+            throw Error("ranking model: trained on the features " + *trained_names +
+                        ", this fahras computes " + expected);
+        }
+    } catch (...) {
         XGBoosterFree(booster);
         booster_ = nullptr;
-        throw Error("ranking model: trained on " + std::to_string(trained) +
-                    " features, this fahras computes " + std::to_string(features));
+        throw;
     }
+}
+
+std::optional<std::string> LearnedModel::attribute(const std::string& name) const {
+    const char* value = nullptr;
+    int found = 0;
+    check(XGBoosterGetAttr(static_cast<BoosterHandle>(booster_), name.c_str(), &value, &found),
+          "attribute");
+    if (found == 0 || value == nullptr) return std::nullopt;
+    return std::string(value);
 }
 
 LearnedModel::~LearnedModel() {
@@ -68,8 +92,8 @@ std::vector<float> LearnedModel::predict(const std::vector<float>& features,
 
 std::vector<float> LearnedModel::contributions(const std::vector<float>& features) const {
     DMatrixHandle matrix = nullptr;
-    check(XGDMatrixCreateFromMat(features.data(), 1, features_, std::numeric_limits<float>::quiet_NaN(),
-                                 &matrix),
+    check(XGDMatrixCreateFromMat(features.data(), 1, features_,
+                                 std::numeric_limits<float>::quiet_NaN(), &matrix),
           "matrix");
     constexpr const char* kConfig =
         R"({"type": 2, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false})";

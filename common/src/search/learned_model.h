@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +19,10 @@ namespace fahras::detail {
 class LearnedModel {
   public:
     /** Loads @p json, a model that bench/train-ranker wrote, and checks that it was trained on
-     *  @p features features.
-     *  @throws fahras::Error naming XGBoost's reason if it cannot be read or does not fit. */
-    LearnedModel(std::string_view json, std::size_t features);
+     *  the features @p names, in this order (its attribute fahras_feature_names, when it has
+     *  one; else only their number).
+     *  @throws fahras::Error naming the reason if it cannot be read or does not fit. */
+    LearnedModel(std::string_view json, std::span<const std::string_view> names);
     ~LearnedModel();
     LearnedModel(const LearnedModel&) = delete;
     LearnedModel& operator=(const LearnedModel&) = delete;
@@ -31,6 +34,9 @@ class LearnedModel {
     /** How much each feature added to the score of the one row @p features (SHAP values:
      *  their sum and the last value, the bias, make the score). */
     [[nodiscard]] std::vector<float> contributions(const std::vector<float>& features) const;
+
+    /** The model's attribute @p name (bench/train-ranker writes fahras_* ones), if it has it. */
+    [[nodiscard]] std::optional<std::string> attribute(const std::string& name) const;
 
   private:
     void* booster_ = nullptr;
