@@ -236,3 +236,42 @@ TEST_CASE("the learned ranker puts the written form first when both occur equall
     CHECK(ids_of("قلب") == Ids{"qalb", "qulub"});
     CHECK(ids_of("قلوب") == Ids{"qulub", "qalb"});
 }
+
+TEST_CASE("a short name behind a proclitic finds the name, and the name finds it behind one") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    // The stemmer keeps ل and ب on a short word, and takes غزة's teh marbuta (غزه) for a
+    // suffix behind them: لغزة is لغز, بمصر is بمصر.
+    write_index(path, {
+                          {.id = "gaza", .title = "", .text = "قصف في غزة اليوم"},
+                          {.id = "li-gaza", .title = "", .text = "وصلت المساعدات لغزة أمس"},
+                          {.id = "misr", .title = "", .text = "زيارة إلى مصر الأسبوع المقبل"},
+                          {.id = "qatar", .title = "", .text = "وصل الوفد إلى قطر"},
+                          {.id = "laban", .title = "", .text = "شرب اللبن باردا"},
+                          {.id = "ibn", .title = "", .text = "قال محمد بن سلمان"},
+                      });
+    const fahras::Searcher searcher(path);
+    const auto ids_of = [&](const char* query) { return hit_ids(searcher, query); };
+    CHECK(ids_of("لغزة") == Ids{"li-gaza", "gaza"});
+    CHECK(ids_of("غزة") == Ids{"gaza", "li-gaza"});
+    CHECK(ids_of("بغزة") == Ids{"gaza"});  // one proclitic for another: not a form
+    CHECK(ids_of("بمصر") == Ids{"misr"});
+    CHECK(ids_of("لقطر") == Ids{"qatar"});
+    // Only a teh marbuta is read back: لبن (milk) is not ل + بن.
+    CHECK(ids_of("لبن") == Ids{"laban"});
+}
+
+TEST_CASE("pattern forms never cross into another word: العالم does not find يعلم") {
+    const fahras::test::TempDir dir;
+    const std::string path = (dir.path() / "index").string();
+    write_index(path, {
+                          {.id = "alam", .title = "", .text = "كأس العالم لكرة القدم"},
+                          {.id = "yalam", .title = "", .text = "الله يعلم ما في القلوب"},
+                          {.id = "yujahid", .title = "", .text = "الذين يجاهدون في سبيله"},
+                      });
+    const fahras::Searcher searcher(path);
+    CHECK(hit_ids(searcher, "العالم") == Ids{"alam"});
+    CHECK(hit_ids(searcher, "كاس العالم لكرو القدم") == Ids{"alam"});
+    // A verb of form III (فاعل) keeps its imperfect: الجهاد still finds يجاهدون.
+    CHECK(hit_ids(searcher, "الجهاد") == Ids{"yujahid"});
+}
