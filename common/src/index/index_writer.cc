@@ -27,7 +27,7 @@
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
-#include "index/index_layout.h"
+#include "index/index_dir.h"
 #include "index/upgrade.h"
 #include "index/variants.h"
 #include "schema/metadata.h"
@@ -1151,7 +1151,7 @@ class NewGeneration {
     NewGeneration(const detail::IndexDir& dir, std::size_t shards)
         : dir_(dir), path_(dir.create_generation()) {
         try {
-            for (std::size_t k = 0; k < shards; ++k) shards_.push_back(dir.create_shard(path_, k));
+            for (std::size_t k = 0; k < shards; ++k) shards_.push_back(dir.create_part(path_, k));
         } catch (...) {
             remove();
             throw;

@@ -14,7 +14,7 @@
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
-#include "index/index_layout.h"
+#include "index/index_dir.h"
 #include "index/variants.h"
 #include "schema/metadata.h"
 #include "util/hash.h"
