@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fahras/analyzer.h"
+#include "fahras/batch.h"
 #include "fahras/schema.h"
 #include "fahras/search.h"
 #include "fahras/tokenize.h"

@@ -24,6 +24,7 @@
 #include "analysis/words.h"
 #include "analysis/xapian_glue.h"
 #include "fahras/analyzer.h"
+#include "fahras/batch.h"
 #include "fahras/error.h"
 #include "fahras/schema.h"
 #include "fahras/tokenize.h"
