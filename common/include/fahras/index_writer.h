@@ -17,12 +17,6 @@
 
 namespace fahras {
 
-namespace detail {
-struct AnalyzedDocument;
-struct WriterAccess;
-struct InternalWriter;
-}  // namespace detail
-
 /** What to do with an index that already exists. */
 enum class OpenMode {
     Update,     ///< keep its documents; documents with the same id are replaced
@@ -127,15 +121,6 @@ class IndexWriter {
     [[nodiscard]] std::size_t document_count() const;
 
   private:
-    friend struct detail::WriterAccess;  // index_sources() and its threads
-    /** index_sources()' writers: the Xapian database @p database (a generation or shard),
-     *  with no lock of the directory's and no publishing (the run does both). */
-    IndexWriter(const std::string& database, const IndexOptions& options,
-                const detail::InternalWriter& internal);
-    void add(const detail::AnalyzedDocument& doc);
-    /** Commits the documents added so far, but not yet the spelling data. */
-    void commit_documents();
-
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
