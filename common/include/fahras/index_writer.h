@@ -36,8 +36,8 @@ struct IndexOptions {
      *  been added since the last commit (0: no byte limit), in each writer: Xapian holds
      *  every uncommitted document in memory, and that grows with the text, not the count. */
     std::size_t batch_bytes = std::size_t{64} << 20;
-    /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
-     *  index that already holds documents is updated by one thread. */
+    /** Threads that write a new (empty) index in parallel, each a part of it, the parts
+     *  merged at the end. An index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
     /** index_sources(), updating: also remove documents whose SOURCE vanished, and
      *  documents no longer in a SOURCE read in this run, except those it left unread (a file
@@ -71,6 +71,12 @@ struct IndexOptions {
  *  into it in place. A directory holding a plain Xapian database (no stub) is written in
  *  place. Nothing is visible to searchers, nor safe from a crash, until commit() returns
  *  (or add() commits: see commit()).
+ *
+ *  It writes documents as index_sources() does (the same terms, values and spelling data),
+ *  with one thread, and leaves one thing to the next `fahras-index` run: the
+ *  spelling-variant groups, which each commit marks stale for that run to rewrite
+ *  (docs/index-layout.md, "Spelling variants"). Documents it adds belong to no SOURCE:
+ *  `--prune` never removes them.
  *
  *  **Example**
  *  @code
@@ -174,12 +180,12 @@ struct IndexCallbacks {
  *
  *  With OpenMode::Update and a live generation, the generation is updated in place by one
  *  writer, committing every IndexOptions::batch_size documents or batch_bytes bytes of text,
- *  and at the end: each commit
- *  is durable and visible to searchers. Otherwise (OpenMode::Overwrite, or no index yet) a
- *  new generation is written beside the live one — by IndexOptions::threads writers in
- *  parallel, each into a shard (`gen-NNNNNN.shard-K`), merged by compaction — and made live
- *  by rename(2) of a new stub over the old one once complete: searchers see the old index
- *  or the new one, never a mix. If the run fails, the live index is left as it was.
+ *  and at the end: each commit is durable and visible to searchers. Otherwise
+ *  (OpenMode::Overwrite, or no index yet) a new generation is written beside the live one —
+ *  by IndexOptions::threads writers in parallel, each into a part of it (a database
+ *  `gen-NNNNNN.shard-K`), merged by compaction — and made live by rename(2) of a new stub
+ *  over the old one once complete: searchers see the old index or the new one, never a mix.
+ *  If the run fails, the live index is left as it was.
  *
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
  *  indexed. Reading runs in a thread of its own. Callbacks may come from any of the

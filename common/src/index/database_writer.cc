@@ -159,6 +159,19 @@ void DatabaseWriter::update_variants() {
     commit_documents();
 }
 
-void DatabaseWriter::before_close() { mark_removals(); }
+void DatabaseWriter::close() {
+    if (closed_) return;
+    closed_ = true;
+    mark_removals();
+    db_.close();
+}
+
+DatabaseWriter::~DatabaseWriter() {
+    try {
+        close();
+    } catch (...) {
+        // A destructor does not throw; the next run cleans up.
+    }
+}
 
 }  // namespace fahras::detail

@@ -58,12 +58,15 @@ class DatabaseWriter {
     /** Rewrites the spelling-variant groups and commits them (commit_documents). */
     void update_variants();
 
-    /** Before the database closes without a commit (Xapian then commits by itself): marks the
-     *  variant groups stale if documents were removed since the last commit. */
-    void before_close();
-
-    /** Closes the database: nothing can be written any more. */
-    void close() { db_.close(); }
+    /** Closes the database, as Xapian does: what was written since the last commit is
+     *  committed, the spelling data excepted (then nothing can be written any more). Before,
+     *  marks the variant groups stale if documents were removed since the last commit. */
+    void close();
+    /** Closes the database (close()) unless that was done; any error is swallowed: commit()
+     *  before reporting success. */
+    ~DatabaseWriter();
+    DatabaseWriter(const DatabaseWriter&) = delete;
+    DatabaseWriter& operator=(const DatabaseWriter&) = delete;
 
     /** The database, for what writes it directly (pruning, a file's state, upgrades);
      *  documents it removes are noticed at the next commit. */
@@ -82,6 +85,7 @@ class DatabaseWriter {
     // must record in the next commit.
     bool changed_ = false;
     Xapian::doccount committed_count_ = 0;
+    bool closed_ = false;
     // Set once the database is open: the stemmer is the one it records or is given.
     std::optional<TermWriter> terms_;
 };

@@ -255,6 +255,41 @@ void check_is_index_or_empty(const std::string& dir) {
     }
 }
 
+/** @throws fahras::Error, saying how to recover, if the layout of @p dir (holding @p found,
+ *  its stub naming @p live_name) is damaged: generations but no stub, a stub naming a missing
+ *  generation, or a complete generation newer than the live one. */
+void check_layout(const std::string& dir, const std::vector<Found>& found,
+                  const std::optional<std::string>& live_name) {
+    if (!live_name && newest_complete(found) != 0) {
+        throw Error("index '" + dir + "' holds generations but no stub file '" +
+                    join(dir, kStubFile) + "' naming the live one: restore it" +
+                    newest_example(dir, found) +
+                    ", or move the directory away and index again; nothing was deleted");
+    }
+    const unsigned long live = live_name ? generation_number(*live_name) : 0;
+    std::error_code ec;
+    if (live_name && !fs::is_directory(join(dir, *live_name), ec)) {
+        const std::string example = newest_example(dir, found);
+        throw Error("index '" + dir + "': stub file '" + join(dir, kStubFile) +
+                    "' names generation '" + *live_name + "', which does not exist: " +
+                    (example.empty() ? "no complete generation is left, move the directory "
+                                       "away and index again"
+                                     : "point it at a complete generation" + example +
+                                           ", or move the directory away and index again") +
+                    "; nothing was deleted");
+    }
+    for (const Found& f : found) {
+        if (f.part || f.number <= live || f.unfinished() || !f.complete()) continue;
+        throw Error("index '" + dir + "': generation '" + generation_name(f.number) +
+                    "' is complete but newer than the live one, '" + *live_name +
+                    "', that stub file '" + join(dir, kStubFile) +
+                    "' names: point the stub at the generation you want (" +
+                    restore_command(dir, f.number) +
+                    " for the newer one) and run again; "
+                    "nothing was deleted");
+    }
+}
+
 }  // namespace
 
 void fault_point(std::string_view name) {
@@ -322,34 +357,9 @@ void IndexDir::clean() const {
     const std::vector<Found> found = scan(path_);
     const std::optional<std::string> live_name = read_stub(path_, found);
     // First every check, then the deletions: a damaged layout loses nothing.
-    if (!live_name && newest_complete(found) != 0) {
-        throw Error("index '" + path_ + "' holds generations but no stub file '" +
-                    join(path_, kStubFile) + "' naming the live one: restore it" +
-                    newest_example(path_, found) +
-                    ", or move the directory away and index again; nothing was deleted");
-    }
+    check_layout(path_, found, live_name);
     const unsigned long live = live_name ? generation_number(*live_name) : 0;
     std::error_code ec;
-    if (live_name && !fs::is_directory(join(path_, *live_name), ec)) {
-        const std::string example = newest_example(path_, found);
-        throw Error("index '" + path_ + "': stub file '" + join(path_, kStubFile) +
-                    "' names generation '" + *live_name + "', which does not exist: " +
-                    (example.empty() ? "no complete generation is left, move the directory "
-                                       "away and index again"
-                                     : "point it at a complete generation" + example +
-                                           ", or move the directory away and index again") +
-                    "; nothing was deleted");
-    }
-    for (const Found& f : found) {
-        if (f.part || f.number <= live || f.unfinished() || !f.complete()) continue;
-        throw Error("index '" + path_ + "': generation '" + generation_name(f.number) +
-                    "' is complete but newer than the live one, '" + *live_name +
-                    "', that stub file '" + join(path_, kStubFile) +
-                    "' names: point the stub at the generation you want (" +
-                    restore_command(path_, f.number) +
-                    " for the newer one) and run again; "
-                    "nothing was deleted");
-    }
 
     // The stub's time is the last swap's. Generations replaced less than kGrace ago stay:
     // a searcher may have read the old stub and not yet opened the generation it named

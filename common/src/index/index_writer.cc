@@ -11,6 +11,7 @@
 
 #include "index/analyzed_document.h"
 #include "index/database_writer.h"
+#include "index/generation.h"
 #include "index/index_dir.h"
 #include "util/xapian_errors.h"
 
@@ -19,18 +20,18 @@ namespace fahras {
 struct IndexWriter::Impl {
     // The index, as the user named it: what Xapian's errors name (detail::rethrow_index_error).
     std::string shown;
-    // The directory's lock, held until the database is closed (members are destroyed last
-    // to first).
+    // The directory's lock, held until the database is closed and a new generation that
+    // never went live is removed (members are destroyed last to first).
     std::unique_ptr<detail::IndexDir> dir;
     // A new generation that the first commit() makes live; empty once it is (or in place).
-    std::string unpublished;
+    std::optional<detail::NewGeneration> generation;
     std::optional<detail::DatabaseWriter> writer;
 
     /** After a commit: a new generation becomes the live one. */
     void publish_new_generation() {
-        if (unpublished.empty()) return;
-        dir->publish(unpublished);
-        unpublished.clear();
+        if (!generation) return;
+        generation->publish_as_is();
+        generation.reset();
     }
 };
 
@@ -52,31 +53,18 @@ IndexWriter::IndexWriter(const std::string& path, const IndexOptions& options) t
     } else {
         // Without a stemmer asked for, a rebuild keeps the one the index records.
         const StemmerKind fallback = detail::live_stemmer(live);
-        impl_->unpublished = dir.create_generation();
-        try {
-            impl_->writer.emplace(impl_->unpublished, Xapian::DB_CREATE, options.stemmer, path,
-                                  fallback);
-        } catch (...) {
-            dir.discard(impl_->unpublished);
-            throw;
-        }
+        // Removed by its destructor if opening it fails, or no commit makes it live.
+        impl_->generation.emplace(dir);
+        impl_->writer.emplace(impl_->generation->path(), Xapian::DB_CREATE, options.stemmer, path,
+                              fallback);
     }
 } catch (...) {
     detail::rethrow_index_error(path);
 }
 
-IndexWriter::~IndexWriter() {
-    try {
-        if (!impl_->unpublished.empty()) {
-            impl_->writer->close();
-            impl_->dir->discard(impl_->unpublished);
-        } else {
-            impl_->writer->before_close();  // Xapian commits as the database closes
-        }
-    } catch (...) {
-        // A destructor does not throw; the next run cleans up.
-    }
-}
+// The database closes (Xapian commits what was added, swallowing any error), then a new
+// generation no commit made live is removed, then the lock goes: Impl's members in turn.
+IndexWriter::~IndexWriter() = default;
 
 void IndexWriter::add(const Document& doc) try {
     detail::AnalyzedDocument analyzed = detail::analyze(doc);
