@@ -8,7 +8,6 @@
 #include <utility>
 
 #include "fahras/fields.h"
-#include "fahras/tokenize.h"
 #include "schema/stored_fields.h"
 #include "util/hash.h"
 
@@ -26,8 +25,8 @@ bool starts_with_title(std::string_view text, std::string_view title) {
 
 AnalyzedDocument analyze(Document doc) {
     AnalyzedDocument a;
-    a.title_words = analysis_text(doc.title);
-    a.text_words = analysis_text(doc.text);
+    a.title_words = analysis_words(doc.title);
+    a.text_words = analysis_words(doc.text);
     a.title_in_text = starts_with_title(doc.text, doc.title);
     a.day = document_day(doc.date).value_or("");
     // Only the text: the other fields are value slots already (DatabaseWriter::add).

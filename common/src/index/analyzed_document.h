@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "analysis/words.h"
 #include "fahras/corpus.h"
 
 namespace fahras::detail {
@@ -14,8 +15,8 @@ namespace fahras::detail {
  *  otherwise (index/pipeline.cc). */
 struct AnalyzedDocument {
     Document doc;
-    std::string title_words;      ///< analysis_text(title), empty without a title
-    std::string text_words;       ///< analysis_text(text)
+    WordList title_words;         ///< the title's words (tokenize), none without a title
+    WordList text_words;          ///< the text's words (tokenize)
     bool title_in_text = false;   ///< the text begins with the title (a .txt file's first line)
     std::string data;             ///< the stored fields, serialized
     std::string content_hash;     ///< schema::kSlotContentHash, if known

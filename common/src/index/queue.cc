@@ -47,7 +47,7 @@ std::size_t Queue::size_of(const Item& item) {
     const auto* document = std::get_if<NewDocument>(&item);
     if (document == nullptr) return 0;
     const AnalyzedDocument& doc = document->doc;
-    return doc.doc.text.size() + doc.text_words.size() + doc.data.size();
+    return doc.doc.text.size() + doc.text_words.bytes() + doc.data.size();
 }
 
 }  // namespace fahras::detail

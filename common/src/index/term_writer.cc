@@ -98,7 +98,7 @@ std::vector<std::string> TermWriter::generated_terms(std::string_view word) {
     return terms;
 }
 
-/** The text terms of one word of an analysis text, in order: what Xapian's TermGenerator
+/** The text terms of one word (as tokenize gives it), in order: what Xapian's TermGenerator
  *  (STEM_ALL_Z) indexes for it, without running its tokenizer again. */
 TermWriter::WordTerms& TermWriter::text_terms(std::string_view word) {
     if (const auto it = terms_cache_.find(word); it != terms_cache_.end()) return it->second;
@@ -129,15 +129,12 @@ TermWriter::WordTerms& TermWriter::text_terms(std::string_view word) {
         .first->second;
 }
 
-void TermWriter::add_words(Xapian::Document& doc, std::string_view words,
+void TermWriter::add_words(Xapian::Document& doc, const WordList& words,
                            std::string_view field_prefix, Xapian::termpos& pos,
                            bool count_spellings) {
     std::string field_term;
-    while (!words.empty()) {
-        const auto space = words.find(' ');
-        const std::string_view word = words.substr(0, space);
-        words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
-        WordTerms& word_terms = text_terms(word);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        WordTerms& word_terms = text_terms(words[i]);
         if (count_spellings && word_terms.spelled) ++word_terms.seen;
         for (const std::string& term : word_terms.terms) {
             const std::string* add = &term;

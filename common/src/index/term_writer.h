@@ -13,12 +13,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/words.h"
 #include "fahras/analyzer.h"
 
 namespace fahras::detail {
 
-/** True if Xapian's TermGenerator makes exactly one term of @p word (a word of an analysis
- *  text), the word itself: every code point is a word character already in lower case, and
+/** True if Xapian's TermGenerator makes exactly one term of @p word (a word as tokenize
+ *  gives it), the word itself: every code point is a word character already in lower case, and
  *  any '.' is a decimal point (the tokenizer keeps it only between digits). False on invalid
  *  UTF-8.
  *
@@ -36,11 +37,11 @@ class TermWriter {
   public:
     explicit TermWriter(StemmerKind kind);
 
-    /** Adds the terms of the words of @p words (an analysis text) to @p doc at positions
+    /** Adds the terms of @p words (a text's, tokenize) to @p doc at positions
      *  after @p pos, which it advances; with a non-empty @p field_prefix as field terms
      *  ("Z" + prefix + stem), without positions. With @p count_spellings, each word with a
      *  letter counts towards the spelling table. */
-    void add_words(Xapian::Document& doc, std::string_view words, std::string_view field_prefix,
+    void add_words(Xapian::Document& doc, const WordList& words, std::string_view field_prefix,
                    Xapian::termpos& pos, bool count_spellings);
 
     /** Distinct words counted for the spelling table since the last flush_spellings() (those
