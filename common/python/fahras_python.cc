@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fahras/analyzer.h"
+#include "fahras/batch.h"
 #include "fahras/corpus.h"
 #include "fahras/error.h"
 #include "fahras/fields.h"

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/words.h"
+
 using Words = std::vector<std::string>;
 
 TEST_CASE("tokenize splits on punctuation of both scripts") {
@@ -50,4 +52,17 @@ TEST_CASE("tokenize case-folds Latin words") {
 TEST_CASE("analysis_text joins the words with spaces") {
     CHECK(fahras::analysis_text("ترامب.. و“بوتين”") == "ترامب و بوتين");
     CHECK(fahras::analysis_text("") == "");
+}
+
+TEST_CASE("analysis_words holds tokenize's words, one by one") {
+    // What the index writer reads: the words of tokenize, no more split on spaces.
+    for (const std::string input : {"", "ترامب.. و“بوتين”", "145مليون الـ20 G20 2.5.3",
+                                    "ΣΊΣΥΦΟΣ Straße ﻻ \xff\xfe x", "  \t\n"}) {
+        CAPTURE(input);
+        const fahras::detail::WordList list = fahras::detail::analysis_words(input);
+        Words words;
+        for (std::size_t i = 0; i < list.size(); ++i) words.emplace_back(list[i]);
+        CHECK(words == fahras::tokenize(input));
+        CHECK(list.empty() == words.empty());
+    }
 }

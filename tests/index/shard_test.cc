@@ -1,5 +1,6 @@
 /** @file
- *  @brief Tests of sharding (shard_of, parse_shard), merge_indexes and searching a stub.
+ *  @brief Tests of sharding (shard_of, parse_shard; index/shard.cc) and searching a stub of
+ *  shards.
  */
 #include "fahras/shard.h"
 
@@ -14,32 +15,10 @@
 #include "fahras/index_writer.h"
 #include "fahras/schema.h"
 #include "fahras/search.h"
+#include "index/index_helpers.h"
 #include "temp_dir.h"
 
-namespace {
-
-/** Writes an index of @p docs (id, text) at @p path. */
-void write_index(const std::string& path, const std::vector<fahras::Document>& docs) {
-    fahras::IndexWriter writer(path, {});
-    for (const fahras::Document& doc : docs) writer.add(doc);
-    writer.commit();
-}
-
-/** An empty database that says it was built with analyzer version 0. */
-void write_old_index(const std::string& path) {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
-    db.set_metadata(std::string(fahras::schema::kMetaAnalyzer), "0");
-    db.set_metadata(std::string(fahras::schema::kMetaStemmer), "light");
-    db.commit();
-}
-
-std::vector<std::string> ids(const fahras::Searcher& searcher, const std::string& query) {
-    std::vector<std::string> out;
-    for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
-    return out;
-}
-
-}  // namespace
+using namespace fahras::test;  // the helpers of index/index_helpers.h
 
 TEST_CASE("shard_of is 64-bit FNV-1a of the id's bytes, modulo the shard count") {
     // FNV-1a 64 of "a" is 0xaf63dc4c8601ec8c (the published test vector).
@@ -66,54 +45,6 @@ TEST_CASE("parse_shard reads I/N and refuses anything else") {
                 .c_str(),
             fahras::Error);
     }
-}
-
-TEST_CASE("merge_indexes joins shards into one index that answers like them") {
-    const fahras::test::TempDir dir;
-    const std::string a = (dir.path() / "a").string();
-    const std::string b = (dir.path() / "b").string();
-    const std::string out = (dir.path() / "out").string();
-    write_index(a, {{.id = "putin", .title = "", .text = "بوتين بوتين في موسكو"},
-                    {.id = "trump", .title = "", .text = "ترامب في واشنطن"}});
-    write_index(b, {{.id = "both", .title = "", .text = "بوتين يلتقي ترامب"}});
-
-    const fahras::MergeStats stats = fahras::merge_indexes(out, {a, b}, fahras::Existing::Refuse);
-    CHECK(stats.shards == 2);
-    CHECK(stats.documents == 3);
-    const fahras::Searcher merged(out);
-    CHECK(merged.document_count() == 3);
-    CHECK(ids(merged, "بوتين") == std::vector<std::string>{"putin", "both"});
-    CHECK(ids(merged, "ترامب") == std::vector<std::string>{"trump", "both"});
-
-    CHECK_THROWS_WITH_AS(
-        (void)fahras::merge_indexes(out, {a, b}, fahras::Existing::Refuse),
-        ("'" + out + "' holds an index: give --rebuild to replace it with the merged index")
-            .c_str(),
-        fahras::Error);
-    CHECK(fahras::merge_indexes(out, {b}, fahras::Existing::Replace).documents == 1);
-    CHECK(fahras::Searcher(out).document_count() == 1);
-}
-
-TEST_CASE("merge_indexes refuses shards that cannot be merged") {
-    const fahras::test::TempDir dir;
-    const std::string a = (dir.path() / "a").string();
-    const std::string old = (dir.path() / "old").string();
-    const std::string out = (dir.path() / "out").string();
-    write_index(a, {{.id = "putin", .title = "", .text = "بوتين"}});
-    write_old_index(old);
-
-    CHECK_THROWS_WITH_AS(
-        (void)fahras::merge_indexes(out, {a, old}, fahras::Existing::Refuse),
-        ("shard '" + old + "' was built with analyzer version 0, this fahras-index uses version " +
-         std::to_string(fahras::kAnalyzerVersion) + ": rebuild the shard with this fahras-index")
-            .c_str(),
-        fahras::IndexVersionError);
-    CHECK_THROWS_WITH_AS((void)fahras::merge_indexes(out, {a, a}, fahras::Existing::Refuse),
-                         ("document 'putin' is in shards '" + a + "' and '" + a +
-                          "': merge shards of different documents (fahras-index --shard I/N)")
-                             .c_str(),
-                         fahras::Error);
-    CHECK_FALSE(std::filesystem::exists(out));  // nothing is created before the checks
 }
 
 TEST_CASE("a stub of shards searches them as one index, each shard's version checked") {

@@ -36,6 +36,7 @@ PUBLIC = {
     "fields.h": "schema",
     "corpus.h": "io",
     "index_writer.h": "index",
+    "batch.h": "index",
     "shard.h": "index",
     "search.h": "search",
     "query.h": "search",

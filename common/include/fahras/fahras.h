@@ -12,7 +12,8 @@
  *  - <fahras/corpus.h>, <fahras/fields.h>: reading documents (.txt, .html, JSONL, .tsv) and
  *    what their fields become (the day of a date, the key of a source);
  *  - <fahras/schema.h>: the index's term prefixes, value slots and metadata keys;
- *  - <fahras/index_writer.h>, <fahras/shard.h>: building, updating and merging an index;
+ *  - <fahras/index_writer.h>, <fahras/batch.h>, <fahras/shard.h>: building, updating and
+ *    merging an index;
  *  - <fahras/search.h>, <fahras/query.h>: searching it.
  *
  *  docs/architecture.md maps the library's inside; examples/search_example.cc uses the API
@@ -28,6 +29,7 @@
 #pragma once
 
 #include "fahras/analyzer.h"
+#include "fahras/batch.h"
 #include "fahras/corpus.h"
 #include "fahras/error.h"
 #include "fahras/fields.h"

@@ -17,12 +17,6 @@
 
 namespace fahras {
 
-namespace detail {
-struct AnalyzedDocument;
-struct WriterAccess;
-struct InternalWriter;
-}  // namespace detail
-
 /** What to do with an index that already exists. */
 enum class OpenMode {
     Update,     ///< keep its documents; documents with the same id are replaced
@@ -42,8 +36,8 @@ struct IndexOptions {
      *  been added since the last commit (0: no byte limit), in each writer: Xapian holds
      *  every uncommitted document in memory, and that grows with the text, not the count. */
     std::size_t batch_bytes = std::size_t{64} << 20;
-    /** Threads that write a new (empty) index in parallel, as shards merged at the end. An
-     *  index that already holds documents is updated by one thread. */
+    /** Threads that write a new (empty) index in parallel, each a part of it, the parts
+     *  merged at the end. An index that already holds documents is updated by one thread. */
     std::size_t threads = default_threads();
     /** index_sources(), updating: also remove documents whose SOURCE vanished, and
      *  documents no longer in a SOURCE read in this run, except those it left unread (a file
@@ -65,35 +59,6 @@ struct IndexOptions {
     [[nodiscard]] static std::size_t default_threads();
 };
 
-/** When a writer commits a batch: after IndexOptions::batch_size documents or batch_bytes of
- *  their titles and text, whichever comes first (0: no such limit). index_sources()'s writers
- *  and the Python module's fahras.index() count with it. */
-class Batch {
-  public:
-    explicit Batch(const IndexOptions& options)
-        : max_documents_(options.batch_size), max_bytes_(options.batch_bytes) {}
-
-    /** Counts one document of @p bytes of title and text; true if that fills the batch, and
-     *  then the next document starts a new one. */
-    [[nodiscard]] bool full_after(std::size_t bytes) {
-        ++documents_;
-        bytes_ += bytes;
-        if ((max_documents_ != 0 && documents_ >= max_documents_) ||
-            (max_bytes_ != 0 && bytes_ >= max_bytes_)) {
-            documents_ = 0;
-            bytes_ = 0;
-            return true;
-        }
-        return false;
-    }
-
-  private:
-    std::size_t max_documents_;
-    std::size_t max_bytes_;
-    std::size_t documents_ = 0;
-    std::size_t bytes_ = 0;
-};
-
 /** Adds documents to a fahras index directory, as `fahras-index` lays it out
  *  (docs/index-layout.md).
  *
@@ -106,6 +71,12 @@ class Batch {
  *  into it in place. A directory holding a plain Xapian database (no stub) is written in
  *  place. Nothing is visible to searchers, nor safe from a crash, until commit() returns
  *  (or add() commits: see commit()).
+ *
+ *  It writes documents as index_sources() does (the same terms, values and spelling data),
+ *  with one thread, and leaves one thing to the next `fahras-index` run: the
+ *  spelling-variant groups, which each commit marks stale for that run to rewrite
+ *  (docs/index-layout.md, "Spelling variants"). Documents it adds belong to no SOURCE:
+ *  `--prune` never removes them.
  *
  *  **Example**
  *  @code
@@ -156,15 +127,6 @@ class IndexWriter {
     [[nodiscard]] std::size_t document_count() const;
 
   private:
-    friend struct detail::WriterAccess;  // index_sources() and its threads
-    /** index_sources()' writers: the Xapian database @p database (a generation or shard),
-     *  with no lock of the directory's and no publishing (the run does both). */
-    IndexWriter(const std::string& database, const IndexOptions& options,
-                const detail::InternalWriter& internal);
-    void add(const detail::AnalyzedDocument& doc);
-    /** Commits the documents added so far, but not yet the spelling data. */
-    void commit_documents();
-
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -218,12 +180,12 @@ struct IndexCallbacks {
  *
  *  With OpenMode::Update and a live generation, the generation is updated in place by one
  *  writer, committing every IndexOptions::batch_size documents or batch_bytes bytes of text,
- *  and at the end: each commit
- *  is durable and visible to searchers. Otherwise (OpenMode::Overwrite, or no index yet) a
- *  new generation is written beside the live one — by IndexOptions::threads writers in
- *  parallel, each into a shard (`gen-NNNNNN.shard-K`), merged by compaction — and made live
- *  by rename(2) of a new stub over the old one once complete: searchers see the old index
- *  or the new one, never a mix. If the run fails, the live index is left as it was.
+ *  and at the end: each commit is durable and visible to searchers. Otherwise
+ *  (OpenMode::Overwrite, or no index yet) a new generation is written beside the live one —
+ *  by IndexOptions::threads writers in parallel, each into a part of it (a database
+ *  `gen-NNNNNN.shard-K`), merged by compaction — and made live by rename(2) of a new stub
+ *  over the old one once complete: searchers see the old index or the new one, never a mix.
+ *  If the run fails, the live index is left as it was.
  *
  *  A bad file or line is reported through @p callbacks and skipped; everything else is
  *  indexed. Reading runs in a thread of its own. Callbacks may come from any of the

@@ -175,6 +175,13 @@ std::string analysis_text(std::string_view text) {
 
 namespace detail {
 
+WordList analysis_words(std::string_view text) {
+    WordList out;
+    out.reserve(text.size());
+    for_each_word(normalize_utf16(text), [&](const WordSpan& w) { out.push_back(w.folded); });
+    return out;
+}
+
 WordsAndGaps words_and_gaps(std::string_view text) {
     const icu::UnicodeString normalized = normalize_utf16(text);
     WordsAndGaps out;

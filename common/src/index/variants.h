@@ -8,7 +8,7 @@
 namespace fahras::detail {
 
 /** Rewrites the spelling-variant groups (schema::kPrefixVariant) of @p db from its stems
- *  (index_writer.cc) and clears schema::kMetaVariantsStale; the caller commits. */
+ *  and clears schema::kMetaVariantsStale; the caller commits. Fault point `variants`. */
 void update_variants(Xapian::WritableDatabase& db);
 
 }  // namespace fahras::detail

@@ -1,5 +1,5 @@
 /** @file
- *  @brief The on-disk layout of a fahras index: a lock, a Xapian stub file, generations.
+ *  @brief An index directory (IndexDir): its lock, its Xapian stub file, its generations.
  *
  *  See docs/index-layout.md, whose section "What fahras may delete, and when" is the
  *  contract this file keeps. Internal to fahras_common.
@@ -55,7 +55,7 @@ class IndexDir {
      *  @throws fahras::Error if the stub is not exactly one line `glass gen-NNNNNN`. */
     [[nodiscard]] std::string current() const;
     /** Checks the layout, then removes what earlier runs left behind and fahras can prove
-     *  its own: generations and shards still marked unfinished, a temporary stub, and the
+     *  its own: generations and parts still marked unfinished, a temporary stub, and the
      *  generations the live one replaced, once the last swap is a minute old (a searcher
      *  may have read the stub just before the swap). Nothing else.
      *  @throws fahras::Error, deleting nothing, on a damaged layout: generations without a
@@ -66,16 +66,17 @@ class IndexDir {
     /** Creates the directory of a new generation, numbered after every name present, with
      *  the marker that makes it provably fahras's own until publish(); returns its path. */
     [[nodiscard]] std::string create_generation() const;
-    /** Creates shard @p k (`GEN.shard-K`) of the new generation @p generation, marked as
-     *  create_generation() marks it; returns its path. */
-    [[nodiscard]] std::string create_shard(const std::string& generation, std::size_t k) const;
+    /** Creates part @p k of the new generation @p generation, the database one of a run's
+     *  parallel writers fills, marked as create_generation() marks it; returns its path,
+     *  `GEN.shard-K` (an on-disk name of the layout, docs/index-layout.md: not --shard). */
+    [[nodiscard]] std::string create_part(const std::string& generation, std::size_t k) const;
     /** Makes @p generation (a path from create_generation(), committed) the live one:
      *  writes a new stub beside the live one, syncs it, rename(2)s it over the live stub,
      *  so that a searcher opens either the old generation or the new one, then removes the
      *  generation's unfinished marker. */
     void publish(const std::string& generation) const;
-    /** Removes @p path, a generation or shard this process created (create_generation(),
-     *  create_shard()) and did not publish. Never throws. */
+    /** Removes @p path, a generation or part this process created (create_generation(),
+     *  create_part()) and did not publish. Never throws. */
     void discard(const std::string& path) const noexcept;
 
   private:

@@ -1,7 +1,7 @@
 /** @file
- *  @brief The on-disk layout of a fahras index: a lock, a Xapian stub file, generations.
+ *  @brief An index directory (IndexDir): its lock, its Xapian stub file, its generations.
  */
-#include "index/index_layout.h"
+#include "index/index_dir.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -31,14 +31,17 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kLock = "fahras.lock";
-// In a generation or shard directory from its creation until it is live: the proof that a
+// In a generation or part directory from its creation until it is live: the proof that a
 // generation newer than the live one is an unfinished one of fahras's own, which it may
 // delete (docs/index-layout.md, "What fahras may delete, and when").
 constexpr std::string_view kMarker = "fahras-unfinished";
 // Put in the generation a swap replaced: the proof, even if the database is damaged (the
 // reason for a rebuild), that it is fahras's to delete once the grace period is over.
 constexpr std::string_view kRetired = "fahras-replaced";
-constexpr std::string_view kShardInfix = ".shard-";
+// A part of a generation (one parallel writer's database) is `gen-NNNNNN.shard-K` on disk: the
+// name is part of the layout (docs/index-layout.md) and earlier runs leave such directories
+// behind, so it stays although "shard" now means only --shard I/N in the code.
+constexpr std::string_view kPartInfix = ".shard-";
 // How long a replaced generation is kept for searchers that read the stub before the swap.
 constexpr std::chrono::seconds kGrace{60};
 
@@ -51,11 +54,11 @@ bool all_digits(std::string_view text) {
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/** True if @p name is a shard of a generation being built: `gen-NNNNNN.shard-K`. */
-bool is_shard_name(std::string_view name) {
+/** True if @p name is a part of a generation being built: `gen-NNNNNN.shard-K`. */
+bool is_part_name(std::string_view name) {
     if (leading_generation_number(name) == 0) return false;
     const std::string_view rest = name.substr(kGenerationNameSize);
-    return rest.starts_with(kShardInfix) && all_digits(rest.substr(kShardInfix.size()));
+    return rest.starts_with(kPartInfix) && all_digits(rest.substr(kPartInfix.size()));
 }
 
 [[noreturn]] void fail(const std::string& what, int error) {
@@ -95,7 +98,7 @@ bool fahras_database(const fs::path& path) {
 struct Found {
     fs::path path;
     unsigned long number = 0;  ///< its generation's
-    bool shard = false;        ///< `gen-NNNNNN.shard-K`, else exactly `gen-NNNNNN`
+    bool part = false;         ///< `gen-NNNNNN.shard-K`, else exactly `gen-NNNNNN`
     bool real_dir = false;     ///< a directory, not a symbolic link to one
     bool marked = false;       ///< holds kMarker: unfinished, fahras's own
     bool retired = false;      ///< holds kRetired: replaced by a swap, fahras's own
@@ -105,18 +108,18 @@ struct Found {
     /** Unfinished and provably fahras's: marked, or empty (a removal killed at its end). */
     [[nodiscard]] bool unfinished() const { return real_dir && (marked || empty); }
     /** A generation a run completed: a database no longer marked. */
-    [[nodiscard]] bool complete() const { return !shard && real_dir && database && !marked; }
+    [[nodiscard]] bool complete() const { return !part && real_dir && database && !marked; }
 };
 
-/** The generations and shards in @p dir, by name: nothing else there is fahras's. */
+/** The generations and parts in @p dir, by name: nothing else there is fahras's. */
 std::vector<Found> scan(const std::string& dir) {
     std::vector<Found> out;
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
         Found f;
-        f.shard = is_shard_name(name);
-        f.number = f.shard ? leading_generation_number(name) : generation_number(name);
+        f.part = is_part_name(name);
+        f.number = f.part ? leading_generation_number(name) : generation_number(name);
         if (f.number == 0) continue;
         f.path = entry.path();
         std::error_code entry_ec;
@@ -252,6 +255,41 @@ void check_is_index_or_empty(const std::string& dir) {
     }
 }
 
+/** @throws fahras::Error, saying how to recover, if the layout of @p dir (holding @p found,
+ *  its stub naming @p live_name) is damaged: generations but no stub, a stub naming a missing
+ *  generation, or a complete generation newer than the live one. */
+void check_layout(const std::string& dir, const std::vector<Found>& found,
+                  const std::optional<std::string>& live_name) {
+    if (!live_name && newest_complete(found) != 0) {
+        throw Error("index '" + dir + "' holds generations but no stub file '" +
+                    join(dir, kStubFile) + "' naming the live one: restore it" +
+                    newest_example(dir, found) +
+                    ", or move the directory away and index again; nothing was deleted");
+    }
+    const unsigned long live = live_name ? generation_number(*live_name) : 0;
+    std::error_code ec;
+    if (live_name && !fs::is_directory(join(dir, *live_name), ec)) {
+        const std::string example = newest_example(dir, found);
+        throw Error("index '" + dir + "': stub file '" + join(dir, kStubFile) +
+                    "' names generation '" + *live_name + "', which does not exist: " +
+                    (example.empty() ? "no complete generation is left, move the directory "
+                                       "away and index again"
+                                     : "point it at a complete generation" + example +
+                                           ", or move the directory away and index again") +
+                    "; nothing was deleted");
+    }
+    for (const Found& f : found) {
+        if (f.part || f.number <= live || f.unfinished() || !f.complete()) continue;
+        throw Error("index '" + dir + "': generation '" + generation_name(f.number) +
+                    "' is complete but newer than the live one, '" + *live_name +
+                    "', that stub file '" + join(dir, kStubFile) +
+                    "' names: point the stub at the generation you want (" +
+                    restore_command(dir, f.number) +
+                    " for the newer one) and run again; "
+                    "nothing was deleted");
+    }
+}
+
 }  // namespace
 
 void fault_point(std::string_view name) {
@@ -319,34 +357,9 @@ void IndexDir::clean() const {
     const std::vector<Found> found = scan(path_);
     const std::optional<std::string> live_name = read_stub(path_, found);
     // First every check, then the deletions: a damaged layout loses nothing.
-    if (!live_name && newest_complete(found) != 0) {
-        throw Error("index '" + path_ + "' holds generations but no stub file '" +
-                    join(path_, kStubFile) + "' naming the live one: restore it" +
-                    newest_example(path_, found) +
-                    ", or move the directory away and index again; nothing was deleted");
-    }
+    check_layout(path_, found, live_name);
     const unsigned long live = live_name ? generation_number(*live_name) : 0;
     std::error_code ec;
-    if (live_name && !fs::is_directory(join(path_, *live_name), ec)) {
-        const std::string example = newest_example(path_, found);
-        throw Error("index '" + path_ + "': stub file '" + join(path_, kStubFile) +
-                    "' names generation '" + *live_name + "', which does not exist: " +
-                    (example.empty() ? "no complete generation is left, move the directory "
-                                       "away and index again"
-                                     : "point it at a complete generation" + example +
-                                           ", or move the directory away and index again") +
-                    "; nothing was deleted");
-    }
-    for (const Found& f : found) {
-        if (f.shard || f.number <= live || f.unfinished() || !f.complete()) continue;
-        throw Error("index '" + path_ + "': generation '" + generation_name(f.number) +
-                    "' is complete but newer than the live one, '" + *live_name +
-                    "', that stub file '" + join(path_, kStubFile) +
-                    "' names: point the stub at the generation you want (" +
-                    restore_command(path_, f.number) +
-                    " for the newer one) and run again; "
-                    "nothing was deleted");
-    }
 
     // The stub's time is the last swap's. Generations replaced less than kGrace ago stay:
     // a searcher may have read the old stub and not yet opened the generation it named
@@ -354,7 +367,7 @@ void IndexDir::clean() const {
     const auto swapped = fs::last_write_time(join(path_, kStubFile), ec);
     const bool recent_swap = !ec && fs::file_time_type::clock::now() - swapped < kGrace;
     for (const Found& f : found) {
-        if ((f.shard || f.number != live) && f.unfinished()) remove_ours(f.path, "clean");
+        if ((f.part || f.number != live) && f.unfinished()) remove_ours(f.path, "clean");
     }
     fault_point("clean");
     if (const fs::path temp = join(path_, kStubTempFile); present(temp)) {
@@ -363,7 +376,7 @@ void IndexDir::clean() const {
         if (fs::is_regular_file(st) || fs::is_symlink(st)) fs::remove(temp, ignored);
     }
     for (const Found& f : found) {
-        if (!f.shard && f.number < live && !f.unfinished() && !recent_swap && f.real_dir &&
+        if (!f.part && f.number < live && !f.unfinished() && !recent_swap && f.real_dir &&
             (f.retired || (f.database && fahras_database(f.path)))) {
             remove_ours(f.path, "generation-cleanup");
         }
@@ -393,11 +406,12 @@ std::string IndexDir::create_generation() const {
     }
 }
 
-std::string IndexDir::create_shard(const std::string& generation, std::size_t k) const {
-    const std::string shard = generation + std::string(kShardInfix) + std::to_string(k);
-    if (!create_marked(shard, path_))
-        fail("index '" + path_ + "': cannot create '" + shard + "'", EEXIST);
-    return shard;
+std::string IndexDir::create_part(const std::string& generation, std::size_t k) const {
+    const std::string part = generation + std::string(kPartInfix) + std::to_string(k);
+    if (!create_marked(part, path_)) {
+        fail("index '" + path_ + "': cannot create '" + part + "'", EEXIST);
+    }
+    return part;
 }
 
 void IndexDir::publish(const std::string& generation) const {
