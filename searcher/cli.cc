@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "fahras/analyzer.h"
+#include "fahras/search.h"
 
 namespace fahras::cli {
 
@@ -62,7 +63,7 @@ std::string extras_message(const CLI::App& app) {
 
 std::string version_line(std::string_view program, std::string_view version) {
     return std::string(program) + " " + std::string(version) + " (analyzer " +
-           std::to_string(kAnalyzerVersion) + ")";
+           std::to_string(kAnalyzerVersion) + ", ranker " + std::to_string(kRankerVersion) + ")";
 }
 
 std::string nearest_option(std::string_view typed, const std::vector<std::string>& names) {

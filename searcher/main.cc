@@ -1,21 +1,18 @@
 /** @file
  *  @brief fahras-search: ranked search over a fahras index, one query or a batch of topics.
  */
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <thread>
 
 #include "cli.h"
 #include "fahras/analyzer.h"
 #include "fahras/error.h"
 #include "fahras/search.h"
 #include "output.h"
+#include "search_args.h"
 
 namespace {
 
@@ -29,17 +26,6 @@ constexpr const char* kExitCodes = R"(Exit codes:
   2  error: usage, missing or incompatible index, malformed query)";
 
 void report(const std::string& what) { std::cerr << "fahras-search: error: " << what << '\n'; }
-
-/** Refuses a negative count: CLI11 reads "-1" into a std::size_t as 2^64 - 1. */
-const CLI::Validator kNotNegative(
-    [](std::string& input) -> std::string {
-        long long value = 0;
-        if (CLI::detail::lexical_cast(input, value) && value < 0) {
-            return "Value " + input + " is less than 0";
-        }
-        return {};
-    },
-    "", "not negative");
 
 /** --analyze: each word of @p text as the index analyzes it, with the stemmer of the index
  *  at @p db if one is given and @p stemmer is not (else @p stemmer, or light). */
@@ -62,158 +48,30 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", fahras::cli::version_line("fahras-search", FAHRAS_VERSION));
     app.footer(kExitCodes);
 
-    std::string db;
-    std::vector<std::string> words;
-    std::string topics_path;
-    std::string format_name = "text";
-    fahras::SearchOptions options;
-    app.add_option("--db", db, "Index directory (not needed with --analyze)")->envname("FAHRAS_DB");
-    app.add_option("QUERY", words,
-                   "Words, \"phrases\", AND OR NOT, +must -mustnot, prefix* (docs/query.md)");
-    app.add_option("--topics", topics_path, "Answer every 'qid<TAB>query' line of FILE")
-        ->check(CLI::ExistingFile);
-    CLI::Option* limit =
-        app.add_option("-n,--limit", options.limit,
-                       "Number of hits per query (0: only count the matches, exactly)")
-            ->check(kNotNegative)
-            ->capture_default_str();
-    CLI::Option* offset = app.add_option("--offset", options.offset, "Hits to skip (paging)")
-                              ->check(kNotNegative)
-                              ->capture_default_str();
-    bool no_variants = false;
-    app.add_flag("--no-variants", no_variants,
-                 "Free words match only their own spelling, not also their spelling variants "
-                 "(ترمب, ترامب) ranked lower");
-    bool variants = false;  // the default now: still accepted, hidden from --help
-    app.add_flag("--variants", variants)->group("");
-    bool explain = false;
-    CLI::Option* explain_flag = app.add_flag(
-        "--explain", explain,
-        "Show which terms each hit matched, with their weights and the query word each "
-        "stands for (text, json)");
-    std::string synonyms_path;
-    app.add_option("--synonyms", synonyms_path, "Synonym groups, one per line (docs/query.md)")
-        ->check(CLI::ExistingFile);
-    app.add_option("--expand", options.expand_terms,
-                   "Add N stems from the first hits to the query (pseudo-relevance feedback)")
-        ->check(kNotNegative)
-        ->capture_default_str();
-    app.add_option("--rerank", options.rerank_depth,
-                   "Re-rank the first N hits of a query of several words by how many of them "
-                   "they hold and how close (0: off)")
-        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}))
-        ->capture_default_str();
-    std::string ranking_name = "auto";
-    app.add_option("--ranking", ranking_name,
-                   "Scoring: dlh, bm25 (with --bm25-k1, --bm25-b), auto: dlh from 1000 documents")
-        ->check(CLI::IsMember({"auto", "dlh", "bm25"}))
-        ->capture_default_str();
-    app.add_option("--bm25-k1", options.bm25_k1, "BM25 k1: how fast repeated words saturate")
-        ->check(CLI::Range(0.0, 100.0))
-        ->capture_default_str();
-    app.add_option("--bm25-b", options.bm25_b, "BM25 b: document length normalization, 0 to 1")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    app.add_option("--since", options.since, "Dated on or after: YYYY-MM-DD, YYYY-MM or YYYY");
-    app.add_option("--until", options.until, "Dated on or before: YYYY-MM-DD, YYYY-MM or YYYY");
-    std::string sort = "relevance";
-    app.add_option("--sort", sort, "Order of hits: relevance or date (newest first)")
-        ->check(CLI::IsMember({"relevance", "date"}))
-        ->capture_default_str();
-    std::string facets;
-    CLI::Option* facets_option = app.add_option(
-        "--facets", facets, "Count all matches per source and/or month: source,month");
-    unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-    app.add_option("--threads", threads,
-                   "Topics searched at once (--topics); the output keeps the topics' order")
-        ->check(CLI::Range(1U, fahras::kMaxSearchThreads))
-        ->default_str("one per core");
-    CLI::Option* format_option =
-        app.add_option("--format", format_name, "Output: text, json, tsv or trec (docs/output.md)")
-            ->check(CLI::IsMember({"text", "json", "tsv", "trec"}))
-            ->capture_default_str();
-    bool count = false;
-    app.add_flag("--count", count,
-                 "Print only the number of matches, exactly (QID<TAB>N per topic with --topics)")
-        ->excludes(limit)
-        ->excludes(offset)
-        ->excludes(facets_option)
-        ->excludes(explain_flag)
-        ->excludes(format_option);
-    std::string color = "auto";
-    app.add_option("--color", color,
-                   "Bold matches in text output: auto (on a terminal, unless NO_COLOR is set), "
-                   "always, never (between **)")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
-    bool analyze = false;
-    app.add_flag("--analyze", analyze,
-                 "Show how the QUERY's text is analyzed, word by word (surface, normalized, "
-                 "stem, byte offsets, stop word), with --db's stemmer if given; no search")
-        ->excludes("--topics");
-    std::string stemmer;
-    app.add_option("--stemmer", stemmer,
-                   "Stemmer for --analyze: light, snowball or none (default: --db's; light)")
-        ->check(CLI::IsMember({"light", "snowball", "none"}));
+    fahras::cli::SearchArgs args;
+    fahras::cli::add_search_options(app, args);
 
     try {
         app.parse(argc, argv);
-        if (words.empty() == topics_path.empty()) {
-            throw CLI::ValidationError(analyze ? "give --analyze a TEXT"
-                                               : "give either a QUERY or --topics FILE");
-        }
-        if (db.empty() && !analyze) {
-            throw CLI::RequiredError("--db");
-        }
-        if (analyze && format_name != "text" && format_name != "json") {
-            throw CLI::ValidationError("--analyze prints text or json, not " + format_name);
-        }
-        if (!stemmer.empty() && !analyze) {
-            throw CLI::ValidationError("--stemmer is for --analyze (a search uses the index's)");
-        }
+        fahras::cli::check_search_args(args);
     } catch (const CLI::ParseError& e) {
         return fahras::cli::parse_error_exit(app, e, "fahras-search");
     }
 
-    const fahras::Format format = fahras::parse_format(format_name);
-    options.ranking = fahras::parse_ranking(ranking_name);
-    if (explain) options.explain = fahras::Explain::Yes;
-    options.variants = no_variants ? fahras::Variants::No : fahras::Variants::Yes;
-    if (count) {
-        options.limit = 0;  // an exact count, no hits
-        options.snippets = fahras::Snippets::No;
-        options.suggestions = fahras::Suggestions::No;
-    }
-    if (format == fahras::Format::Trec || format == fahras::Format::Tsv) {
-        options.snippets = fahras::Snippets::No;
-        options.suggestions = fahras::Suggestions::No;  // neither format has room for them
-    }
-    if ((format == fahras::Format::Text || format == fahras::Format::Json) && !count) {
-        // JSON keeps "title" as written, for scripts, beside "title_highlighted".
-        options.highlight_title = fahras::HighlightTitle::Yes;
-    }
-    if (format == fahras::Format::Text && !count) {
-        // ripgrep's --color; NO_COLOR (no-color.org: set and not empty) only turns off auto.
-        const char* no_color = std::getenv("NO_COLOR");
-        if (color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&
-                                  (no_color == nullptr || *no_color == '\0'))) {
-            options.highlight_start = "\033[1m";
-            options.highlight_end = "\033[0m";
-        }
-    }
+    const fahras::Format format = fahras::parse_format(args.format_name);
 
     try {
-        if (analyze) return print_analysis(db, stemmer, CLI::detail::join(words, " "), format);
-        options.sort = fahras::parse_sort(sort);
-        for (const std::string& facet : CLI::detail::split(facets, ',')) {
-            if (!facet.empty()) options.facets.push_back(fahras::parse_facet(facet));
+        if (args.analyze) {
+            return print_analysis(args.db, args.stemmer, CLI::detail::join(args.words, " "),
+                                  format);
         }
+        const fahras::SearchOptions options = fahras::cli::search_options(args, format);
         std::vector<fahras::Topic> topics;
-        const bool batch = !topics_path.empty();
+        const bool batch = !args.topics_path.empty();
         if (batch) {
-            topics = fahras::read_topics(topics_path);
+            topics = fahras::read_topics(args.topics_path);
         } else {
-            topics.push_back({"", CLI::detail::join(words, " ")});
+            topics.push_back({"", CLI::detail::join(args.words, " ")});
         }
         bool any_hit = false;
         bool any_error = false;
@@ -222,7 +80,7 @@ int main(int argc, char** argv) {
         std::vector<double> query_ms;  // per-query search time, for FAHRAS_BENCH
         std::string tsv_facets;        // every query's facet rows: a table after all the hits
         const auto prepare = [&](fahras::Searcher& searcher) {
-            if (!synonyms_path.empty()) searcher.load_synonyms(synonyms_path);
+            if (!args.synonyms_path.empty()) searcher.load_synonyms(args.synonyms_path);
         };
         const auto print = [&](const fahras::Topic& topic, fahras::TopicAnswer&& answer) {
             query_ms.push_back(answer.milliseconds);
@@ -230,7 +88,7 @@ int main(int argc, char** argv) {
                 // In a batch, one malformed topic does not stop the others.
                 report(batch ? "topic '" + topic.id + "': " + answer.error : answer.error);
                 // A JSON stream says so in its place, for the scripts that read it.
-                if (batch && format == fahras::Format::Json && !count) {
+                if (batch && format == fahras::Format::Json && !args.count) {
                     std::cout << fahras::dump_json(
                                      fahras::error_json(topic.id, topic.query, answer.error))
                               << '\n';
@@ -241,7 +99,7 @@ int main(int argc, char** argv) {
             // -n 0 asks for a count: "at least one document matched" is then the count's.
             any_hit = any_hit || !answer.result.hits.empty() ||
                       (options.limit == 0 && answer.result.matches_estimated > 0);
-            if (count) {
+            if (args.count) {
                 fahras::print_count(std::cout, topic.id, answer.result);
                 return;
             }
@@ -250,8 +108,10 @@ int main(int argc, char** argv) {
                 tsv_facets += fahras::tsv_facet_rows(topic.id, answer.result);
             }
         };
-        if (format == fahras::Format::Tsv && !count) fahras::print_tsv_header(std::cout, batch);
-        fahras::search_topics(db, topics, options, threads, prepare, print);
+        if (format == fahras::Format::Tsv && !args.count)
+            fahras::print_tsv_header(std::cout, batch);
+        if (format == fahras::Format::Features) fahras::print_features_header(std::cout);
+        fahras::search_topics(args.db, topics, options, args.threads, prepare, print);
         fahras::print_tsv_facets(std::cout, batch, tsv_facets);
         std::cout.flush();
         if (std::getenv("FAHRAS_BENCH") != nullptr) {

@@ -53,6 +53,32 @@ std::string describe(const std::vector<TermMatch>& matches) {
     return out;
 }
 
+/** The features that moved a hit's learned score most, the largest first (at most
+ *  kExplainedFeatures, none that moved it less than 0.0005), then how many more there are and
+ *  the bias: `stage1_score=12.301 (+0.412) | … | 24 more | bias (+0.050)`. --format json has
+ *  them all. */
+std::string describe(const std::vector<RankingFeature>& features) {
+    constexpr std::size_t kExplainedFeatures = 8;
+    std::string out;
+    std::size_t shown = 0;
+    std::size_t more = 0;
+    std::string bias;
+    for (const RankingFeature& f : features) {
+        const std::string contribution =
+            " (" + std::string(f.contribution < 0 ? "" : "+") + fixed(f.contribution, 3) + ")";
+        if (f.name == "bias") {
+            bias = "bias" + contribution;
+        } else if (shown < kExplainedFeatures && std::abs(f.contribution) >= 0.0005) {
+            out += (shown++ == 0 ? "" : " | ") + f.name + "=" + fixed(f.value, 3) + contribution;
+        } else {
+            ++more;
+        }
+    }
+    if (more > 0) out += " | " + std::to_string(more) + " more";
+    if (!bias.empty()) out += " | " + bias;
+    return out;
+}
+
 /** `1 document matches`, `5 documents match`. */
 std::string matches(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " document matches" : " documents match");
@@ -88,6 +114,7 @@ void print_text(std::ostream& out, std::string_view qid, std::string_view query,
         }
         if (!hit.snippet.empty()) out << "   " << one_line(hit.snippet) << '\n';
         if (!hit.matches.empty()) out << "   matched: " << describe(hit.matches) << '\n';
+        if (!hit.ranking.empty()) out << "   ranked: " << describe(hit.ranking) << '\n';
         out << '\n';
     }
     if (options.limit > 0 && result.matches_estimated > 0) out << total_line(options, result);
@@ -122,6 +149,18 @@ void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& resu
     }
 }
 
+/** The learned ranker's features: `QID<TAB>ID<TAB>F1<TAB>F2…` per hit (see
+ *  print_features_header). */
+void print_features(std::ostream& out, std::string_view qid, const SearchResult& result) {
+    const std::string_view topic = qid.empty() ? std::string_view("1") : qid;
+    for (const Hit& hit : result.hits) {
+        if (hit.features.empty()) continue;  // past the depth the model reads
+        out << topic << '\t' << hit.id;
+        for (const float f : hit.features) out << '\t' << fixed(f, 6);
+        out << '\n';
+    }
+}
+
 void print_trec(std::ostream& out, std::string_view qid, const SearchResult& result) {
     const std::string_view topic = qid.empty() ? std::string_view("1") : qid;
     for (const Hit& hit : result.hits) {
@@ -153,6 +192,14 @@ nlohmann::json hit_json(std::string_view qid, const Hit& hit) {
                                {"words", words}});
         }
         j["matched"] = matches;
+    }
+    if (!hit.ranking.empty()) {
+        nlohmann::json ranking = nlohmann::json::array();
+        for (const RankingFeature& f : hit.ranking) {
+            ranking.push_back(
+                {{"feature", f.name}, {"value", f.value}, {"contribution", f.contribution}});
+        }
+        j["ranking"] = ranking;
     }
     return j;
 }
@@ -286,7 +333,14 @@ Format parse_format(std::string_view name) {
     if (name == "json") return Format::Json;
     if (name == "tsv") return Format::Tsv;
     if (name == "trec") return Format::Trec;
+    if (name == "features") return Format::Features;
     return Format::Text;
+}
+
+void print_features_header(std::ostream& out) {
+    out << "# features:";
+    for (const std::string& name : ranking_feature_names()) out << ' ' << name;
+    out << '\n';
 }
 
 void print_result(std::ostream& out, Format format, std::string_view qid, std::string_view query,
@@ -300,6 +354,9 @@ void print_result(std::ostream& out, Format format, std::string_view qid, std::s
             break;
         case Format::Tsv:
             print_tsv(out, qid, result);
+            break;
+        case Format::Features:
+            print_features(out, qid, result);
             break;
         case Format::Trec:
             print_trec(out, qid, result);

@@ -16,9 +16,9 @@
 namespace fahras {
 
 /** The output formats; docs/output.md documents each field. */
-enum class Format { Text, Json, Tsv, Trec };
+enum class Format { Text, Json, Tsv, Trec, Features };
 
-/** Parses "text", "json", "tsv" or "trec" (validated by CLI11 beforehand). */
+/** Parses "text", "json", "tsv", "trec" or "features" (validated by CLI11 beforehand). */
 [[nodiscard]] Format parse_format(std::string_view name);
 
 /** Version of the JSON and TSV layouts; bumped when a field changes meaning or goes away.
@@ -43,6 +43,10 @@ inline constexpr int kOutputVersion = 2;
 
 /** @p j on one line, UTF-8 unescaped; invalid UTF-8 becomes U+FFFD REPLACEMENT CHARACTER. */
 [[nodiscard]] std::string dump_json(const nlohmann::json& j);
+
+/** The first line of Format::Features: `# features: NAME NAME…`, the names of the learned
+ *  ranker's features in the order of each row's values. */
+void print_features_header(std::ostream& out);
 
 /** Prints the result of one query. In TSV, only the hit rows: the header comes first
  *  (print_tsv_header) and the facet rows after every query's hits (tsv_facet_rows).

@@ -55,7 +55,7 @@ SearchOptions make_options(long long k, long long offset, const std::optional<st
                            const std::optional<std::string>& until,
                            const std::optional<std::vector<std::string>>& sources,
                            const std::string& sort,
-                           long long rerank = static_cast<long long>(SearchOptions{}.rerank_depth),
+                           const std::optional<long long>& rerank = std::nullopt,
                            bool variants = true) {
     SearchOptions options;
     options.limit = count_argument("k", k);
@@ -64,7 +64,8 @@ SearchOptions make_options(long long k, long long offset, const std::optional<st
     options.until = until.value_or("");
     options.sources = sources.value_or(std::vector<std::string>{});
     options.sort = parse_sort(sort);
-    options.rerank_depth = count_argument("rerank", rerank);
+    // rerank: both rankers' depths, as --rerank; None keeps each one's own default.
+    if (rerank) options.rerank_depth = options.learned_depth = count_argument("rerank", *rerank);
     options.variants = variants ? Variants::Yes : Variants::No;
     options.suggestions = Suggestions::No;  // costs more than the search: only when asked
     return options;
@@ -106,6 +107,17 @@ py::list explain_list(const std::vector<TermMatch>& matches) {
     return out;
 }
 
+/** hit["ranking"]: each feature of the learned ranker with its value and contribution, the
+ *  largest first, then the bias, as --format json's "ranking" (docs/ranking.md). */
+py::list ranking_list(const std::vector<RankingFeature>& features) {
+    py::list out;
+    for (const RankingFeature& f : features) {
+        out.append(py::dict(py::arg("feature") = f.name, py::arg("value") = f.value,
+                            py::arg("contribution") = f.contribution));
+    }
+    return out;
+}
+
 /** The answer to one query as a fahras.Hits (a list of hit dicts, with total, total_min,
  *  total_max and did_you_mean: fahras/__init__.py). */
 py::object to_hits(const SearchResult& result, const SearchOptions& options) {
@@ -121,7 +133,10 @@ py::object to_hits(const SearchResult& result, const SearchOptions& options) {
         d["source"] = hit.source;
         d["url"] = hit.url;
         d["docid"] = hit.docid;
-        if (options.explain == Explain::Yes) d["explain"] = explain_list(hit.matches);
+        if (options.explain == Explain::Yes) {
+            d["explain"] = explain_list(hit.matches);
+            if (!hit.ranking.empty()) d["ranking"] = ranking_list(hit.ranking);
+        }
         if (PyList_Append(out.ptr(), d.ptr()) != 0) throw py::error_already_set();
     }
     out.attr("total") = result.matches_estimated;
@@ -509,8 +524,9 @@ calls run one at a time (search_many, or one Index per thread, search in paralle
             [](const PyIndex& self, const std::string& query, long long k, long long offset,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, long long rerank, bool variants, const std::string& ranking,
-               double k1, double b, long long expand, bool explain, bool suggest) {
+               bool snippets, const std::optional<long long>& rerank, bool variants,
+               const std::string& ranking, double k1, double b, long long expand, bool explain,
+               bool suggest) {
                 SearchOptions options =
                     make_options(k, offset, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
@@ -519,9 +535,10 @@ calls run one at a time (search_many, or one Index per thread, search in paralle
             },
             "query"_a, "k"_a = 10, py::kw_only(), "offset"_a = 0, "since"_a = py::none(),
             "until"_a = py::none(), "sources"_a = py::none(), "sort"_a = "relevance",
-            "snippets"_a = true, "rerank"_a = SearchOptions{}.rerank_depth, "variants"_a = true,
-            "ranking"_a = "auto", "k1"_a = SearchOptions{}.bm25_k1, "b"_a = SearchOptions{}.bm25_b,
-            "expand"_a = 0, "explain"_a = false, "suggest"_a = false,
+            "snippets"_a = true, "rerank"_a = py::none(), "variants"_a = true,
+            "ranking"_a = "learned", "k1"_a = SearchOptions{}.bm25_k1,
+            "b"_a = SearchOptions{}.bm25_b, "expand"_a = 0, "explain"_a = false,
+            "suggest"_a = false,
             R"(The best k hits for query (fahras query syntax: docs/query.md): a fahras.Hits,
 a list of dicts rank, id, score, title, snippet (matches between **), date, source, url,
 docid, with .total (Xapian's estimate of all the matches), .total_min and .total_max
@@ -530,13 +547,17 @@ docid, with .total (Xapian's estimate of all the matches), .total_min and .total
 offset skips hits (paging); since/until ("YYYY-MM-DD", "YYYY-MM" or "YYYY") keep
 documents dated within, bounds included; sources keeps documents of those sources;
 sort is "relevance" (default) or "date" (newest first); rerank is how many of the
-first hits of a query of several words are scored again by how many of its words
-they hold and how close (0: off; --rerank, docs/query.md); variants=False matches
-only the written spelling of names (--no-variants). ranking is "auto" (DLH from 1,000
-documents, BM25 below), "dlh" or "bm25", with BM25's k1 (0 to 100) and b (0 to 1);
+first hits are scored again: by the learned model, or for the other rankers by how
+many of the words of a query of several words they hold and how close (None: 100 and
+50; 0: off; --rerank, docs/query.md); variants=False matches
+only the written spelling of names (--no-variants). ranking is "learned" (BM25 over
+each word's forms, then a learned model re-scores the first 100: docs/ranking.md),
+"auto" (DLH from 1,000 documents, BM25 below), "dlh" or "bm25", with BM25's k1 (0 to
+100) and b (0 to 1);
 expand adds that many stems of the first hits to the query (--expand). explain=True
 gives each hit an "explain" list: the terms it matched, with their weights, the query
-words they stand for and the document's words behind them (--explain). suggest=True
+words they stand for and the document's words behind them (--explain), and, when the
+learned model scored it, a "ranking" list: each feature's value and contribution. suggest=True
 fills .did_you_mean with a spelling correction ("" if none; it costs more than the
 search itself); otherwise it is None. The query "" matches every document that passes
 the filters. Raises fahras.QueryError for a malformed query (or one longer than 16,384
@@ -547,9 +568,9 @@ of bounds, or a negative k, offset, rerank or expand.)")
             [](const PyIndex& self, const std::vector<std::string>& queries, long long k,
                const std::optional<std::string>& since, const std::optional<std::string>& until,
                const std::optional<std::vector<std::string>>& sources, const std::string& sort,
-               bool snippets, const std::optional<long long>& threads, long long rerank,
-               bool variants, const std::string& ranking, double k1, double b, long long expand,
-               bool explain, bool suggest) {
+               bool snippets, const std::optional<long long>& threads,
+               const std::optional<long long>& rerank, bool variants, const std::string& ranking,
+               double k1, double b, long long expand, bool explain, bool suggest) {
                 SearchOptions options =
                     make_options(k, 0, since, until, sources, sort, rerank, variants);
                 options.snippets = snippets ? Snippets::Yes : Snippets::No;
@@ -567,8 +588,8 @@ of bounds, or a negative k, offset, rerank or expand.)")
             },
             "queries"_a, "k"_a = 10, py::kw_only(), "since"_a = py::none(), "until"_a = py::none(),
             "sources"_a = py::none(), "sort"_a = "relevance", "snippets"_a = false,
-            "threads"_a = py::none(), "rerank"_a = SearchOptions{}.rerank_depth,
-            "variants"_a = true, "ranking"_a = "auto", "k1"_a = SearchOptions{}.bm25_k1,
+            "threads"_a = py::none(), "rerank"_a = py::none(), "variants"_a = true,
+            "ranking"_a = "learned", "k1"_a = SearchOptions{}.bm25_k1,
             "b"_a = SearchOptions{}.bm25_b, "expand"_a = 0, "explain"_a = false,
             "suggest"_a = false,
             R"(search() for each query of a list: a list of fahras.Hits, in the same order.

@@ -16,7 +16,7 @@ cat > news.jsonl <<'JSONL'
 {"id":"t1","text":"مدينة","title":"مدينة\tفي\nالعنوان","source":"@أخبار"}
 JSONL
 "$index" --db db --threads 1 news.jsonl || exit 99
-"$search" --db db --format tsv --rerank 0 --facets source مدينة > hits.tsv || exit 99
+"$search" --db db --format tsv --ranking auto --rerank 0 --facets source مدينة > hits.tsv || exit 99
 cat hits.tsv
 echo '--- read back'
 python3 - hits.tsv <<'PY'

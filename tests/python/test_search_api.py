@@ -110,7 +110,9 @@ def test_search_many_returns_hits_with_totals(index):
 
 
 def test_explain_gives_each_hit_its_matched_terms(index):
-    hits = index.search("وبوتين", k=1, explain=True)
+    # The classic rankers match the title's terms too (the learned ranker reads the title
+    # among its features: below).
+    hits = index.search("وبوتين", k=1, ranking="auto", explain=True)
     assert ids(hits) == ["okaz-1"]
     terms = {m["term"]: m for m in hits[0]["explain"]}
     assert set(terms) == {"بوتين", "title:بوتين"}
@@ -121,6 +123,20 @@ def test_explain_gives_each_hit_its_matched_terms(index):
     weights = [m["weight"] for m in hits[0]["explain"]]
     assert weights == sorted(weights, reverse=True) and all(w > 0 for w in weights)
     assert "explain" not in index.search("بوتين", k=1)[0]
+    assert "ranking" not in hits[0]
+
+
+def test_explain_gives_each_feature_of_the_learned_ranker(index):
+    hits = index.search("وبوتين", k=1, explain=True)
+    assert ids(hits) == ["okaz-1"]
+    assert [m["term"] for m in hits[0]["explain"]] == ["بوتين"]
+    ranking = hits[0]["ranking"]
+    assert len(ranking) == 33 and ranking[-1]["feature"] == "bias"
+    assert {f["feature"] for f in ranking} >= {"stage1_score", "written_idf_share", "title_idf_share"}
+    assert sum(f["contribution"] for f in ranking) == pytest.approx(hits[0]["score"], abs=1e-3)
+    contributions = [abs(f["contribution"]) for f in ranking[:-1]]
+    assert contributions == sorted(contributions, reverse=True)
+    assert "ranking" not in index.search("وبوتين", k=1)[0]
 
 
 # --- ranking options -------------------------------------------------------------------
@@ -135,7 +151,7 @@ def test_ranking_k1_and_b_reach_the_library(index):
     dlh, bm25 = index.search(query, ranking="dlh"), index.search(query, ranking="bm25")
     assert scores(dlh) != scores(bm25)
     # Six documents: auto is BM25 below 1,000 documents.
-    assert scores(index.search(query)) == scores(bm25)
+    assert scores(index.search(query, ranking="auto")) == scores(bm25)
     tuned = index.search(query, ranking="bm25", k1=2.0, b=0.0)
     assert scores(tuned) != scores(bm25)
     # k1 and b are BM25's: DLH ignores them.
@@ -154,7 +170,7 @@ def test_expand_adds_terms_of_the_first_hits(index):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"ranking": "tfidf"}, "unknown ranking 'tfidf' (use auto, dlh or bm25)"),
+        ({"ranking": "tfidf"}, "unknown ranking 'tfidf' (use learned, auto, dlh or bm25)"),
         ({"k1": -1}, "k1 must be between 0 and 100, not '-1.0'"),
         ({"k1": 101}, "k1 must be between 0 and 100, not '101.0'"),
         ({"b": 1.5}, "b must be between 0 and 1, not '1.5'"),

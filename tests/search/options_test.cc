@@ -10,11 +10,12 @@
 namespace {}  // namespace
 
 TEST_CASE("ranking names") {
+    CHECK(fahras::parse_ranking("learned") == fahras::Ranking::Learned);
     CHECK(fahras::parse_ranking("auto") == fahras::Ranking::Auto);
     CHECK(fahras::parse_ranking("dlh") == fahras::Ranking::Dlh);
     CHECK(fahras::parse_ranking("bm25") == fahras::Ranking::Bm25);
     CHECK_THROWS_WITH_AS((void)fahras::parse_ranking("tfidf"),
-                         "unknown ranking 'tfidf' (use auto, dlh or bm25)", fahras::Error);
+                         "unknown ranking 'tfidf' (use learned, auto, dlh or bm25)", fahras::Error);
 }
 
 TEST_CASE("check_search_options refuses bad dates as search() does, without an index") {

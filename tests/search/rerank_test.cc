@@ -13,6 +13,7 @@
 
 namespace {
 
+using fahras::test::classic;
 using fahras::test::hit_ids;
 using fahras::test::Ids;
 using fahras::test::write_index;
@@ -37,13 +38,14 @@ TEST_CASE("the first hits of a query of several words are re-ranked by how many 
     write_index(path, docs);
     const fahras::Searcher searcher(path);
     // Coordination: a document with both words above one with one of them, more often.
-    CHECK(hit_ids(searcher, "سفينة بحر") == Ids{"both", "one-word", "sea1", "sea2", "sea3"});
+    CHECK(hit_ids(searcher, "سفينة بحر", classic()) ==
+          Ids{"both", "one-word", "sea1", "sea2", "sea3"});
     // Proximity: of two documents with the same words, the one where they stand together.
-    CHECK(hit_ids(searcher, "قارب ميناء") == Ids{"together", "apart"});
+    CHECK(hit_ids(searcher, "قارب ميناء", classic()) == Ids{"together", "apart"});
     // A single word, a phrase and --sort date are not re-ranked.
-    CHECK(hit_ids(searcher, "سفينة") == Ids{"one-word", "both"});
-    CHECK(hit_ids(searcher, "\"قارب ورق\"") == Ids{"apart"});
-    fahras::SearchOptions by_date;
+    CHECK(hit_ids(searcher, "سفينة", classic()) == Ids{"one-word", "both"});
+    CHECK(hit_ids(searcher, "\"قارب ورق\"", classic()) == Ids{"apart"});
+    fahras::SearchOptions by_date = classic();
     by_date.sort = fahras::Sort::Date;
     Ids undated;
     for (const fahras::Hit& hit : searcher.search("قارب ميناء", by_date).hits) {
@@ -51,14 +53,14 @@ TEST_CASE("the first hits of a query of several words are re-ranked by how many 
     }
     CHECK(undated == Ids{"apart", "together"});
     // Re-ranking switched off (SearchOptions::rerank_depth 0, --rerank 0): the weights' order.
-    fahras::SearchOptions off;
+    fahras::SearchOptions off = classic();
     off.rerank_depth = 0;
     Ids plain;
     for (const fahras::Hit& hit : searcher.search("سفينة بحر", off).hits) plain.push_back(hit.id);
     CHECK(plain == Ids{"one-word", "both", "sea1", "sea2", "sea3"});
     // Only the first rerank_depth hits are re-ranked: with 1, "both" stays second, however
     // many hits are asked for, and pages of one hit give the same list, scores falling.
-    fahras::SearchOptions first_only;
+    fahras::SearchOptions first_only = classic();
     first_only.rerank_depth = 1;
     first_only.limit = 5;
     const fahras::SearchResult all = searcher.search("سفينة بحر", first_only);
@@ -116,14 +118,14 @@ TEST_CASE("re-ranking scores the first 50 hits again by default") {
         }
         return 0;
     };
-    fahras::SearchOptions off;
+    fahras::SearchOptions off = classic();
     off.rerank_depth = 0;
     CHECK(rank_of("سفينة بحر", "both-ship", off) == 51);
     CHECK(rank_of("قارب بحر", "both-boat", off) == 50);
     // The default depth reaches the 50th hit, not the 51st.
-    CHECK(rank_of("سفينة بحر", "both-ship", {}) == 51);
-    CHECK(rank_of("قارب بحر", "both-boat", {}) == 1);
-    fahras::SearchOptions deeper;
+    CHECK(rank_of("سفينة بحر", "both-ship", classic()) == 51);
+    CHECK(rank_of("قارب بحر", "both-boat", classic()) == 1);
+    fahras::SearchOptions deeper = classic();
     deeper.rerank_depth = 51;
     CHECK(rank_of("سفينة بحر", "both-ship", deeper) == 1);
 }
@@ -145,7 +147,7 @@ TEST_CASE("re-ranking counts a word and a word sharing a form with it as one wor
     // terms, "titled" (جهاد in its title) matched no word and scored 0.
     const auto ranked = [&](const char* query) {
         std::vector<std::pair<std::string, double>> out;
-        for (const fahras::Hit& hit : searcher.search(query, {}).hits) {
+        for (const fahras::Hit& hit : searcher.search(query, classic()).hits) {
             out.emplace_back(hit.id, hit.score);
         }
         return out;
@@ -159,5 +161,5 @@ TEST_CASE("re-ranking counts a word and a word sharing a form with it as one wor
     CHECK(ids == Ids{"verb", "noun", "titled", "leaf1", "leaf2"});
     CHECK(ranked("جهاد يجاهد ورق") == forward);  // the words' order does not matter
     // The two words alone are one word: not re-ranked, in either order.
-    CHECK(hit_ids(searcher, "يجاهد جهاد") == hit_ids(searcher, "جهاد يجاهد"));
+    CHECK(hit_ids(searcher, "يجاهد جهاد", classic()) == hit_ids(searcher, "جهاد يجاهد", classic()));
 }

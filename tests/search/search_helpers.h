@@ -16,10 +16,19 @@ namespace fahras::test {
 using Ids = std::vector<std::string>;
 
 /** The ids of the hits of @p query, best first. */
-inline Ids hit_ids(const fahras::Searcher& searcher, const std::string& query) {
+inline Ids hit_ids(const fahras::Searcher& searcher, const std::string& query,
+                   const fahras::SearchOptions& options = {}) {
     Ids out;
-    for (const fahras::Hit& hit : searcher.search(query, {}).hits) out.push_back(hit.id);
+    for (const fahras::Hit& hit : searcher.search(query, options).hits) out.push_back(hit.id);
     return out;
+}
+
+/** Options of the one-stage ranking of before the learned ranker (Ranking::Auto: DLH or
+ *  BM25, coordination and proximity re-ranking), for the tests of that ranking. */
+inline fahras::SearchOptions classic() {
+    fahras::SearchOptions options;
+    options.ranking = fahras::Ranking::Auto;
+    return options;
 }
 
 /** The ids of the hits, separated by spaces (readable when a check fails). */

@@ -317,7 +317,7 @@ def case_start_and_stop(serve_program, search, db):
     out = subprocess.run([serve_program, "--version"], capture_output=True, text=True,
                          timeout=30, check=False)
     check_equal((out.returncode, out.stderr), (0, ""), "--version")
-    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+ \(analyzer \d+\)\n", out.stdout),
+    check(re.fullmatch(r"fahras-serve \d+\.\d+\.\d+ \(analyzer \d+, ranker \d+\)\n", out.stdout),
           "--version: %r" % out.stdout)
     out = subprocess.run([serve_program, "--db", db, "--port", "65536"], capture_output=True,
                          text=True, timeout=30, check=False)

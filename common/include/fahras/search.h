@@ -32,9 +32,33 @@ enum class HighlightTitle { Yes, No };
 
 /** How documents are scored (docs/query.md, "Ranking"). */
 enum class Ranking {
+    /** Two stages (docs/ranking.md): BM25 over one unit per query word (its forms pooled),
+     *  then, for a query of free words, a learned model (XGBoost, trained by
+     *  bench/train-ranker) re-scores the first SearchOptions::learned_depth hits from
+     *  features the first stage cannot afford (written forms, title, proximity, passages). */
+    Learned,
     Auto,  ///< DLH on an index of kDlhMinDocuments documents or more, BM25 on a smaller one
     Dlh,   ///< DLH, a parameter-free divergence-from-randomness model
     Bm25,  ///< BM25 with SearchOptions::bm25_k1 and bm25_b
+};
+
+/** The version of the learned ranker: its features and the model built into fahras (the
+ *  model of bench/train-ranker, common/src/search/ranker.json). `--version` shows it. */
+inline constexpr int kRankerVersion = 1;
+
+/** How the query text is read. */
+enum class QuerySyntax {
+    Full,   ///< phrases, AND OR NOT, +/-, fields and wildcards (docs/query.md)
+    Plain,  ///< words only: quotes, operators, signs and field names are not syntax
+};
+
+/** Whether hits carry the learned ranker's feature vectors (Hit::features). */
+enum class RankingFeatures {
+    No,
+    /** Each hit of the learned ranker's first stage carries its features, and the hits stay
+     *  in the first stage's order (the model is not applied): what bench/train-ranker
+     *  trains on. */
+    Yes,
 };
 
 /** Ranking::Auto uses DLH from this many documents on. DLH weighs a word by how far its count
@@ -42,7 +66,7 @@ enum class Ranking {
  *  so coarse that common words get no weight at all and hits tie. */
 inline constexpr std::size_t kDlhMinDocuments = 1000;
 
-/** Parses "auto", "dlh" or "bm25".
+/** Parses "learned", "auto", "dlh" or "bm25".
  *  @throws fahras::Error naming the value otherwise. */
 [[nodiscard]] Ranking parse_ranking(std::string_view name);
 
@@ -93,13 +117,22 @@ struct SearchOptions {
     /** Pseudo-relevance feedback: add this many stems from the first hits to the query
      *  (0: off). */
     std::size_t expand_terms = 0;
-    Ranking ranking = Ranking::Auto;
-    /** Re-ranking: the first this many hits of a free-word query of two words or more are
-     *  scored again by how many of its words they hold and how close together, the rest
-     *  left in order after them (docs/query.md, "Re-ranking"); 0: off. Not with
+    Ranking ranking = Ranking::Learned;
+    /** Ranking::Learned: how many of the first stage's hits the model scores again (the
+     *  rest follow in the first stage's order); 0: the first stage alone. Not with
+     *  expand_terms, sort by date, nor when limit is 0. */
+    std::size_t learned_depth = 100;
+    /** Ranking::Auto, Dlh, Bm25: the first this many hits of a free-word query of two words
+     *  or more are scored again by how many of its words they hold and how close together,
+     *  the rest left in order after them (docs/query.md, "Re-ranking"); 0: off. Not with
      *  expand_terms, nor when limit is 0. It reads those hits' postings and positions of
      *  the query's terms, which over remote shards means a round trip each. */
     std::size_t rerank_depth = 50;
+    /** QuerySyntax::Plain reads the query as words only (a pasted headline with quotes and
+     *  dashes, a batch of natural-language topics). */
+    QuerySyntax syntax = QuerySyntax::Full;
+    /** RankingFeatures::Yes: hits carry the learned ranker's features (see there). */
+    RankingFeatures ranking_features = RankingFeatures::No;
     double bm25_k1 = 1.0;  ///< BM25 term-frequency saturation (Xapian's default)
     double bm25_b = 0.75;  ///< BM25 document-length normalization (measured: docs/query.md)
     std::string highlight_start = "**";
@@ -137,12 +170,22 @@ struct TermMatch {
     std::vector<std::pair<std::string, unsigned>> words;
 };
 
+/** A feature of the learned ranker for one hit, and how much it added to the hit's score
+ *  (its SHAP value, from XGBoost); the model's bias is the entry named "bias". */
+struct RankingFeature {
+    std::string name;
+    double value = 0;
+    double contribution = 0;
+};
+
 /** One matching document. */
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting the skipped ones (offset + 1 for the first)
     unsigned docid = 0;    ///< Xapian document id
-    double score = 0.0;    ///< ranking weight (DLH or BM25)
-    std::string id;        ///< the document's own id
+    /** The learned model's score (Ranking::Learned, the hits it re-scored; those after them
+     *  score below them), else the weight (DLH or BM25). Compare scores within a query. */
+    double score = 0.0;
+    std::string id;  ///< the document's own id
     std::string title;
     /** With SearchOptions::highlight_title: the whole title, as written, with the words
      *  matched between the highlight markers; else "". */
@@ -152,7 +195,16 @@ struct Hit {
     std::string source;
     std::string url;
     std::vector<TermMatch> matches;  ///< with Explain::Yes: the terms it matched, heaviest first
+    /** With Explain::Yes and a hit the learned model scored: each feature, its value and its
+     *  contribution to the score, the largest contribution first, then the bias. */
+    std::vector<RankingFeature> ranking;
+    /** With RankingFeatures::Yes: the learned ranker's features (names: ranking_feature_names()).
+     */
+    std::vector<float> features;
 };
+
+/** The names of the learned ranker's features, in the order of Hit::features. */
+[[nodiscard]] std::vector<std::string> ranking_feature_names();
 
 /** One value of a facet and the number of matching documents that have it. */
 struct FacetCount {

@@ -13,6 +13,7 @@
 #include "fahras/schema.h"
 #include "schema/terms.h"
 #include "search/filters.h"
+#include "search/learned.h"
 
 namespace fahras::detail {
 
@@ -87,6 +88,7 @@ Xapian::MSet fetch(const Xapian::Database& db, const Xapian::Enquire& enquire,
 
 std::unique_ptr<Xapian::Weight> weighting(const Xapian::Database& db,
                                           const SearchOptions& options) {
+    if (options.ranking == Ranking::Learned) return first_stage_weighting();
     const bool bm25 = options.ranking == Ranking::Bm25 ||
                       (options.ranking == Ranking::Auto && db.get_doccount() < kDlhMinDocuments);
     if (bm25) {

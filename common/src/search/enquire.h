@@ -16,8 +16,9 @@
 
 namespace fahras::detail {
 
-/** The weighting scheme of @p options on @p db: BM25 for Ranking::Bm25, and for Ranking::Auto
- *  below kDlhMinDocuments documents; DLH otherwise. */
+/** The weighting scheme of @p options on @p db: the learned ranker's first stage (BM25, see
+ *  first_stage_weighting()) for Ranking::Learned; BM25 for Ranking::Bm25, and for
+ *  Ranking::Auto below kDlhMinDocuments documents; DLH otherwise. */
 [[nodiscard]] std::unique_ptr<Xapian::Weight> weighting(const Xapian::Database& db,
                                                         const SearchOptions& options);
 

@@ -47,6 +47,9 @@ constexpr std::size_t kMinFormStem = 3;
 // word at least as often: the bare word then counts as the word itself, not as a form
 // (docs/query.md; detail::kGuardedProclitics).
 
+// ARABIC LETTER HEH: a final teh marbuta, as normalization writes it.
+constexpr std::string_view kHeh = "ه";
+
 bool by_term(const Form& a, const Form& b) { return a.term < b.term; }
 
 /** Inverse document frequency of a term that @p df documents of @p db hold: log((N + 1) /
@@ -64,15 +67,16 @@ void add_if_indexed(const Xapian::Database& db, std::string_view word, std::vect
     }
 }
 
-/** True if @p form has the shape of a past verb: فعل, or فاعل (form III, جاهد). */
+/** True if @p form has the shape of a past verb of form III: فاعل (جاهد). Not the bare فعل:
+ *  unvoweled it is also the plural فعّل of a noun فاعل (عالم → علم), and its imperfect would
+ *  cross into another word (العالم would find يعلم; docs/query.md, "pattern forms"). */
 bool verb_shaped(std::string_view form) {
     // pattern_forms() writes Arabic letters only: two bytes each.
-    const std::size_t n = utf8_length(form);
-    return n == 3 || (n == 4 && form.substr(2, 2) == "ا");  // ARABIC LETTER ALEF second
+    return utf8_length(form) == 4 && form.substr(2, 2) == "ا";  // ARABIC LETTER ALEF second
 }
 
 /** The index's pattern forms of @p stem (pattern_forms()), as text terms; a form shaped like
- *  a past verb also with the prefixes of its imperfect (جهاد → جاهد, يجاهد). */
+ *  a past verb of form III also with the prefixes of its imperfect (جهاد → جاهد, يجاهد). */
 std::vector<Form> pattern_terms(const Xapian::Database& db, std::string_view stem) {
     std::vector<Form> forms;
     for (const std::string& form : pattern_forms(stem)) {
@@ -98,6 +102,24 @@ std::vector<Form> other_forms(const Xapian::Database& db, std::string_view stem)
     if (utf8_length(stem) >= kMinFormStem) {
         with_and_without(kProcliticLetters);
         with_and_without(kImperfectPrefixes);
+    }
+    // A short name behind a proclitic its length guard leaves on (ب ل ف), both ways: the
+    // stemmer takes غزة's teh marbuta (غزه) for a suffix there, لغزة is لغز; so غزة finds
+    // لغزة (لغز, بغز) and لغزة finds غزة (bare_stems: غزه). Only the teh marbuta's case:
+    // proclitic_stems also strips other endings behind و (صلا → وصل), another word.
+    if (stem.ends_with(kHeh)) {
+        const std::string_view head = stem.substr(0, stem.size() - kHeh.size());
+        for (std::string& s : proclitic_stems(stem)) {
+            const bool dropped_heh = std::any_of(
+                kGuardedProclitics.begin(), kGuardedProclitics.end(),
+                [&](std::string_view p) { return s.starts_with(p) && s.substr(p.size()) == head; });
+            if (dropped_heh) candidates.push_back(std::move(s));
+        }
+    }
+    // The other way only the teh marbuta too: bare_stems also reads لبن (milk) as ل + بن.
+    for (std::string& s : bare_stems(stem)) {
+        if (s.ends_with(kHeh) && utf8_length(stem) == kMinFormStem)
+            candidates.push_back(std::move(s));
     }
     std::vector<Form> forms;
     for (const std::string& c : candidates) add_if_indexed(db, c, forms);

@@ -101,6 +101,8 @@ Hit make_hit(const Xapian::Database& db, const Xapian::Stem& stem, StemmerKind k
     hit.rank = rank;
     hit.docid = *candidate.it;
     hit.score = candidate.score;
+    hit.features = candidate.features;
+    hit.ranking = candidate.ranking;
     HitFields fields = hit_fields(doc);
     hit.id = std::move(fields.id);
     hit.title = std::move(fields.title);

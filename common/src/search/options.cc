@@ -12,10 +12,11 @@
 namespace fahras {
 
 Ranking parse_ranking(std::string_view name) {
+    if (name == "learned") return Ranking::Learned;
     if (name == "auto") return Ranking::Auto;
     if (name == "dlh") return Ranking::Dlh;
     if (name == "bm25") return Ranking::Bm25;
-    throw Error("unknown ranking '" + std::string(name) + "' (use auto, dlh or bm25)");
+    throw Error("unknown ranking '" + std::string(name) + "' (use learned, auto, dlh or bm25)");
 }
 
 Sort parse_sort(std::string_view name) {

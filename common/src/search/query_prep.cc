@@ -133,6 +133,24 @@ bool is_operator(const Token& token) {
            token.surface == "XOR";
 }
 
+namespace {
+
+/** @p query as words only (QuerySyntax::Plain): their normalized forms, lower case (so that
+ *  AND, OR are words), are what the parser reads. */
+PreparedQuery plain_query(std::string_view query, const Analyzer& analyzer) {
+    PreparedQuery prepared;
+    prepared.without_exact = std::string(query);
+    prepared.tokens = analyzer.analyze(query);
+    prepared.words = prepared.tokens;
+    std::string words;
+    for (const Token& token : prepared.tokens) (words += token.normalized) += ' ';
+    prepared.parser_text = query_text(words);
+    prepared.blank = query.find_first_not_of(" \t\r\n") == std::string_view::npos;
+    return prepared;
+}
+
+}  // namespace
+
 void check_query_length(std::string_view query) {
     // Bounds the work of one query (expanding each word into its forms, re-ranking, "did you
     // mean"): kMaxQueryBytes takes any real query, a pasted paragraph included.
@@ -143,7 +161,8 @@ void check_query_length(std::string_view query) {
     }
 }
 
-PreparedQuery prepare_query(std::string_view query, const Analyzer& analyzer) {
+PreparedQuery prepare_query(std::string_view query, const Analyzer& analyzer, QuerySyntax syntax) {
+    if (syntax == QuerySyntax::Plain) return plain_query(query, analyzer);
     WithoutExact taken = take_exact(query);
     PreparedQuery prepared;
     prepared.parser_text = parser_text(taken.text);

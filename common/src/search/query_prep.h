@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fahras/analyzer.h"
+#include "fahras/search.h"
 
 namespace fahras::detail {
 
@@ -59,9 +60,11 @@ struct PreparedQuery {
 };
 
 /** Takes the exact: fields out of @p query, rewrites it for the parser and analyses its
- *  words with @p analyzer.
+ *  words with @p analyzer. With QuerySyntax::Plain the query is words only: the parser reads
+ *  them (normalized), and nothing is a field, an operator, a phrase or a wildcard.
  *  @throws fahras::QueryError if an `exact:` has nothing after it.
  *  @throws fahras::Error if ICU fails. */
-[[nodiscard]] PreparedQuery prepare_query(std::string_view query, const Analyzer& analyzer);
+[[nodiscard]] PreparedQuery prepare_query(std::string_view query, const Analyzer& analyzer,
+                                          QuerySyntax syntax = QuerySyntax::Full);
 
 }  // namespace fahras::detail

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "search/learned.h"
 #include "search/rerank.h"
 
 namespace fahras::detail {
@@ -23,7 +24,9 @@ std::vector<Candidate> in_match_order(const RankInput& in) {
 
 }  // namespace
 
-Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion) {
+Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion,
+                     const LearnedModel* model) {
+    if (learned_applies(options, expansion)) return learned_ranker(options, model);
     // Not when no hit is asked for (a count, facets), nor with feedback: a hit found through
     // the feedback terms alone holds none of the query's words.
     const bool rerank = options.rerank_depth > 0 && options.limit > 0 &&

@@ -14,11 +14,17 @@
 #include "search/expansion.h"
 
 namespace fahras::detail {
+class LearnedModel;
+}  // namespace fahras::detail
+
+namespace fahras::detail {
 
 /** A document of the match and its score, as the rank step orders them. */
 struct Candidate {
-    Xapian::MSetIterator it;  ///< in the match (its document, its weight, its matching terms)
-    double score = 0;         ///< the hit's score
+    Xapian::MSetIterator it;      ///< in the match (its document, its weight, its matching terms)
+    double score = 0;             ///< the hit's score
+    std::vector<float> features;  ///< the learned ranker's, with RankingFeatures::Yes
+    std::vector<RankingFeature> ranking;  ///< the learned model's explanation (Explain::Yes)
 };
 
 /** What the rank step reads. */
@@ -38,9 +44,10 @@ struct Ranker {
     std::function<std::vector<Candidate>(const RankInput&)> rank;
 };
 
-/** The ranker for @p options: re-ranking by coordination and proximity (rerank.h) for a
- *  free-word query of two words or more (@p expansion's groups), else the match's order.
- *  A second stage chosen by SearchOptions::ranking goes here. */
-[[nodiscard]] Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion);
+/** The ranker for @p options: the learned model (learned.h, with @p model) where
+ *  learned_applies(); otherwise re-ranking by coordination and proximity (rerank.h) for a
+ *  free-word query of two words or more (@p expansion's groups), else the match's order. */
+[[nodiscard]] Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion,
+                                   const LearnedModel* model = nullptr);
 
 }  // namespace fahras::detail

@@ -26,6 +26,7 @@
 #include "search/explain.h"
 #include "search/filters.h"
 #include "search/hits.h"
+#include "search/learned.h"
 #include "search/rank.h"
 #include "search/searcher_impl.h"
 #include "search/suggest.h"
@@ -92,6 +93,14 @@ void Searcher::Impl::follow_stubs() {
     if (detail::stubs_changed(stubs)) adopt(detail::open_index(path));
 }
 
+const detail::LearnedModel* Searcher::Impl::learned_model() {
+    if (!model) {
+        model = std::make_unique<detail::LearnedModel>(detail::ranker_model_json(),
+                                                       detail::kFeatureNames);
+    }
+    return model.get();
+}
+
 Error Searcher::Impl::changed_too_fast() const {
     return Error("index '" + path + "' changed faster than the search could read it; try again");
 }
@@ -119,12 +128,19 @@ Xapian::Query Searcher::Impl::parse(std::string_view query, const detail::Prepar
 SearchResult Searcher::Impl::search_once(std::string_view query, const SearchOptions& options) {
     detail::check_query_length(query);
     const Xapian::Query filter = detail::options_filter(options);
-    const detail::PreparedQuery prepared = detail::prepare_query(query, Analyzer(stem_kind));
+    const detail::PreparedQuery prepared =
+        detail::prepare_query(query, Analyzer(stem_kind), options.syntax);
     const Xapian::Query parsed = parse(query, prepared, filter);
     const detail::Expansion expansion = detail::expand_free_words(db, parsed, options.variants);
-    const detail::Ranker ranker = detail::choose_ranker(options, expansion);
+    // The learned ranker's first stage weighs one unit per word (its forms pooled).
+    const bool first_stage = options.ranking == Ranking::Learned && !expansion.words.empty();
+    const detail::Ranker ranker = detail::choose_ranker(
+        options, expansion,
+        detail::learned_applies(options, expansion) ? learned_model() : nullptr);
     const detail::Match match = detail::run_match(
-        db, {query, expansion.query, filter, prepared.exact_forms, ranker.first, ranker.count},
+        db,
+        {query, first_stage ? detail::first_stage_query(expansion) : expansion.query, filter,
+         prepared.exact_forms, ranker.first, ranker.count},
         options);
     const std::vector<detail::Candidate> ranked = ranker.rank({db, match.mset, expansion, options});
     return hits({query, prepared, expansion, match}, ranked, options);

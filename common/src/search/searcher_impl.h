@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "fahras/search.h"
 #include "search/enquire.h"
 #include "search/expansion.h"
+#include "search/learned_model.h"
 #include "search/open_index.h"
 #include "search/query_prep.h"
 #include "search/rank.h"
@@ -36,6 +38,8 @@ struct Searcher::Impl {
     /** The groups loaded, as tokenized words: analyzed again if a rebuild changes the
      *  stemmer. */
     std::vector<std::vector<std::string>> synonym_groups;
+    /** The learned ranker's model, read at its first use (ranker_model_json()). */
+    std::unique_ptr<detail::LearnedModel> model;
 
     Impl() = default;
     Impl(const Impl&) = delete;
@@ -53,6 +57,9 @@ struct Searcher::Impl {
 
     /** A rebuild renames a new stub over the old one: open the generation it names. */
     void follow_stubs();
+
+    /** The learned ranker's model, read now if it was not yet. */
+    [[nodiscard]] const detail::LearnedModel* learned_model();
 
     /** The error when commits overtook every read until the deadline. */
     [[nodiscard]] Error changed_too_fast() const;
