@@ -10,6 +10,8 @@
 #include <numbers>
 #include <utility>
 
+#include "search/span.h"
+
 namespace fahras::detail {
 
 namespace {
@@ -136,23 +138,11 @@ Candidate gather(const Xapian::Database& db, Xapian::docid docid, std::size_t wo
 
 /** The shortest run of positions holding each present word once, or 0 if fewer than two
  *  words have positions; @p present receives that number of words. */
-double shortest_span(const Candidate& c, std::size_t& present) {
+double shortest_span_of(const Candidate& c, std::size_t& present) {
     present = 0;
     for (const auto& p : c.positions) present += !p.empty();
     if (present < 2) return 0;
-    std::vector<std::size_t> in(c.positions.size(), 0);
-    std::size_t covered = 0;
-    Xapian::termpos best = std::numeric_limits<Xapian::termpos>::max();
-    const auto& at = c.by_position;
-    for (std::size_t lo = 0, hi = 0; hi < at.size(); ++hi) {
-        if (in[at[hi].second]++ == 0) ++covered;
-        while (covered == present) {
-            best = std::min(best, at[hi].first - at[lo].first + 1);
-            if (--in[at[lo].second] == 0) --covered;
-            ++lo;
-        }
-    }
-    return best;
+    return shortest_span(c.by_position, c.positions.size(), present);
 }
 
 /** The largest idf share of distinct words within @p width consecutive positions. */
@@ -247,7 +237,7 @@ void candidate_features(const Xapian::Database& db, const Candidate& c,
         if (c.title[w]) title_idf += s.idf;
     }
     std::size_t placed = 0;
-    const double span = shortest_span(c, placed);
+    const double span = shortest_span_of(c, placed);
     const double first = c.by_position.empty() ? 1e6 : c.by_position.front().first;
     const double values[] = {
         score,

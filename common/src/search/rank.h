@@ -21,6 +21,9 @@ namespace fahras::detail {
 
 /** A document of the match and its score, as the rank step orders them. */
 struct Candidate {
+    Candidate() = default;
+    Candidate(Xapian::MSetIterator in_match, double weight) : it(in_match), score(weight) {}
+
     Xapian::MSetIterator it;      ///< in the match (its document, its weight, its matching terms)
     double score = 0;             ///< the hit's score
     std::vector<float> features;  ///< the learned ranker's, with RankingFeatures::Yes

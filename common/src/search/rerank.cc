@@ -12,6 +12,8 @@
 #include <string>
 #include <utility>
 
+#include "search/span.h"
+
 namespace fahras::detail {
 
 namespace {
@@ -50,24 +52,6 @@ std::map<Xapian::docid, std::vector<std::string>> held_terms(const Xapian::Datab
         }
     }
     return held;
-}
-
-/** The shortest run of positions in @p at, (position, word) sorted, that holds each of the
- *  @p present words found there once, of @p words words (two pointers). */
-Xapian::termpos shortest_span(const std::vector<std::pair<Xapian::termpos, std::size_t>>& at,
-                              std::size_t words, std::size_t present) {
-    std::vector<std::size_t> in_window(words, 0);
-    std::size_t covered = 0;
-    Xapian::termpos span = std::numeric_limits<Xapian::termpos>::max();
-    for (std::size_t lo = 0, hi = 0; hi < at.size(); ++hi) {
-        if (in_window[at[hi].second]++ == 0) ++covered;
-        while (covered == present) {
-            span = std::min(span, at[hi].first - at[lo].first + 1);
-            if (--in_window[at[lo].second] == 0) --covered;
-            ++lo;
-        }
-    }
-    return span;
 }
 
 /** The factor by which re-ranking multiplies the score of @p hit, which holds @p terms of
