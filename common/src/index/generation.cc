@@ -62,11 +62,9 @@ void build_generation(NewGeneration& gen, const std::vector<std::string>& source
     // whatever was synced (the next run removes it, marked unfinished): its batches need no
     // fsync(2) each. IndexDir::publish syncs it once, before the stub names it.
     const int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
-    if (threads == 1) {
-        DatabaseWriter writer(gen.path(), flags, options.stemmer, shown);
-        read_and_write(sources, {&writer}, options, plan, run);
-        return;
-    }
+    // One writer writes a part too, compacted into the generation like several: a database
+    // written batch by batch is a third larger than compacted (its tables' blocks are part
+    // full), and compaction takes a few percent of the run (bench/results/indexing.md).
     {
         std::vector<std::unique_ptr<DatabaseWriter>> parts;
         std::vector<DatabaseWriter*> writers;
