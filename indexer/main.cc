@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     app.add_option("--stemmer", stemmer,
                    "Stemmer: light, snowball or none (default: the index's; light for a new one)")
         ->check(CLI::IsMember({"light", "snowball", "none"}));
-    std::size_t batch_size = 1000;
+    std::size_t batch_size = fahras::IndexOptions{}.batch_size;
     app.add_option("--batch-size", batch_size, "Commit after every N documents (0: at the end)")
         ->capture_default_str();
     std::size_t batch_mb = fahras::IndexOptions{}.batch_bytes >> 20;

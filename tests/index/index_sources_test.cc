@@ -15,12 +15,16 @@
 
 using namespace fahras::test;  // the helpers of index/index_helpers.h
 
-TEST_CASE("a new index is written by parallel parts and merged; a repeated id replaces") {
+TEST_CASE("a new index is written by parallel parts or one writer; a repeated id replaces") {
     const fahras::test::TempDir dir;
     const std::string source = dir.write("docs.jsonl", jsonl(50));
     const std::string db = (dir.path() / "index").string();
     fahras::IndexOptions options;
-    options.threads = 3;
+    // A new generation adds each document whose id the run has not seen (add_document, no
+    // look-up of the id): the repeated d0 must still replace its first copy, committed in an
+    // earlier batch (7 documents a batch) or not.
+    SUBCASE("three parts, merged") { options.threads = 3; }
+    SUBCASE("one writer") { options.threads = 1; }
     options.batch_size = 7;
     std::vector<std::string> seen;
     fahras::IndexCallbacks callbacks;

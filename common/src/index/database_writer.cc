@@ -98,7 +98,7 @@ DatabaseWriter::DatabaseWriter(const std::string& database, int flags,
     terms_.emplace(kind);
 }
 
-bool DatabaseWriter::add(const AnalyzedDocument& analyzed) {
+bool DatabaseWriter::add(const AnalyzedDocument& analyzed, IdState id) {
     const Document& doc = analyzed.doc;
     if (doc.id.empty()) throw InputError(doc.id, 0, "empty document id");
     // A long id gets a term cut and hashed to fit Xapian's limit; the slots keep it whole.
@@ -125,7 +125,11 @@ bool DatabaseWriter::add(const AnalyzedDocument& analyzed) {
         db_.set_metadata(std::string(schema::kMetaVariantsStale), "1");
         changed_ = true;
     }
-    db_.replace_document(id_term, xdoc);
+    if (id == IdState::New) {
+        (void)db_.add_document(xdoc);
+    } else {
+        db_.replace_document(id_term, xdoc);
+    }
     // The words counted since the last commit only grow (the terms cache hands its counts
     // over when full): past the limit, commit them, documents with them.
     if (terms_->pending_spellings() <= kMaxPendingSpellings) return false;

@@ -28,6 +28,13 @@ namespace fahras::detail {
                                         std::optional<StemmerKind> wanted,
                                         StemmerKind fallback = StemmerKind::Light);
 
+/** Whether the id of a document to write may be in the database already. New spares Xapian
+ *  the look-up of the id term, on disk and in the changes not yet committed. */
+enum class IdState {
+    MayExist,  ///< replace any document with the id (Xapian's replace_document)
+    New,       ///< the caller knows the id is not there: add the document (add_document)
+};
+
 /** Writes analyzed documents into one Xapian database: a generation, a part of one, or a
  *  plain database. It takes no lock and publishes nothing: its owner (IndexWriter, or an
  *  index_sources() run) does both. Xapian's errors pass through. */
@@ -41,12 +48,13 @@ class DatabaseWriter {
     DatabaseWriter(const std::string& database, int flags, std::optional<StemmerKind> stemmer,
                    const std::string& shown, StemmerKind fallback = StemmerKind::Light);
 
-    /** Adds @p doc, replacing any document with the same id. Commits, spelling data and all,
-     *  once the words counted for the spelling table since the last commit pass 100,000
+    /** Adds @p doc, replacing any document with the same id unless @p id says there is none
+     *  (then a document with the same id would be there twice). Commits, spelling data and
+     *  all, once the words counted for the spelling table since the last commit pass 100,000
      *  distinct words (IndexWriter::commit explains why).
      *  @return true if it committed.
      *  @throws fahras::InputError if the id is empty. */
-    bool add(const AnalyzedDocument& doc);
+    bool add(const AnalyzedDocument& doc, IdState id = IdState::MayExist);
 
     /** Commits the documents written since the last commit, and what
      *  schema::kMetaVariantsStale must say of them, but not the spelling data. */

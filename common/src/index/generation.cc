@@ -36,7 +36,8 @@ void NewGeneration::compact_parts() {
 }
 
 GenerationContents NewGeneration::publish(const std::string& shown) {
-    Xapian::WritableDatabase db = open_writable(path_, Xapian::DB_OPEN, shown);
+    // No sync of each commit: IndexDir::publish syncs the whole generation before the swap.
+    Xapian::WritableDatabase db = open_writable(path_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC, shown);
     update_variants(db);
     db.commit();
     GenerationContents contents;
@@ -57,17 +58,19 @@ void build_generation(NewGeneration& gen, const std::vector<std::string>& source
                       const std::string& shown) {
     ReadPlan plan;  // everything is new
     plan.read = options.read;
-    if (threads == 1) {
-        DatabaseWriter writer(gen.path(), Xapian::DB_CREATE_OR_OVERWRITE, options.stemmer, shown);
-        read_and_write(sources, {&writer}, options, plan, run);
-        return;
-    }
+    // Until the swap nothing reads the new generation, and a crash before it loses it
+    // whatever was synced (the next run removes it, marked unfinished): its batches need no
+    // fsync(2) each. IndexDir::publish syncs it once, before the stub names it.
+    const int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC;
+    // One writer writes a part too, compacted into the generation like several: a database
+    // written batch by batch is a third larger than compacted (its tables' blocks are part
+    // full), and compaction takes a few percent of the run (bench/results/indexing.md).
     {
         std::vector<std::unique_ptr<DatabaseWriter>> parts;
         std::vector<DatabaseWriter*> writers;
         for (std::size_t k = 0; k < threads; ++k) {
-            parts.push_back(std::make_unique<DatabaseWriter>(
-                gen.part(k), Xapian::DB_CREATE_OR_OVERWRITE, options.stemmer, shown));
+            parts.push_back(
+                std::make_unique<DatabaseWriter>(gen.part(k), flags, options.stemmer, shown));
             writers.push_back(parts.back().get());
         }
         read_and_write(sources, writers, options, plan, run);

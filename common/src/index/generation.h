@@ -56,10 +56,11 @@ class NewGeneration {
     bool published_ = false;
 };
 
-/** Writes every source into the new generation @p gen: with one thread directly, with more
- *  as one part per thread (@p gen made with as many parts), written in parallel and merged
- *  by compaction (Xapian writes with one thread per database; this is its way to use more
- *  cores). @p options.stemmer is the one to write with; @p shown names the index. */
+/** Writes every source into the new generation @p gen as one part per thread (@p gen made
+ *  with as many parts), written in parallel and merged by compaction (Xapian writes with one
+ *  thread per database; this is its way to use more cores; with one thread, compaction
+ *  leaves a smaller database). @p options.stemmer is the one to write with; @p shown names
+ *  the index. */
 void build_generation(NewGeneration& gen, const std::vector<std::string>& sources,
                       const IndexOptions& options, std::size_t threads, Run& run,
                       const std::string& shown);

@@ -290,6 +290,30 @@ void check_layout(const std::string& dir, const std::vector<Found>& found,
     }
 }
 
+/** fsync(2)s every file in the directory @p dir, then @p dir itself and its parent @p parent:
+ *  a generation written without Xapian's syncs (Xapian::DB_NO_SYNC) is on disk, and so is
+ *  its name, before a stub names it. @throws fahras::Error (naming the index @p shown). */
+void sync_generation(const std::string& dir, const std::string& parent, const std::string& shown) {
+    const auto sync = [&](const std::string& path, int flags) {
+        const int fd = ::open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            const int error = errno;
+            if (fd >= 0) ::close(fd);
+            fail("index '" + shown + "': cannot sync '" + path + "'", error);
+        }
+        ::close(fd);
+    };
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        std::error_code type_ec;
+        if (entry.is_symlink(type_ec) || !entry.is_regular_file(type_ec)) continue;
+        sync(entry.path().string(), O_RDONLY);
+    }
+    if (ec) fail("index '" + shown + "': cannot list '" + dir + "'", ec.value());
+    sync(dir, O_RDONLY | O_DIRECTORY);
+    sync(parent, O_RDONLY | O_DIRECTORY);
+}
+
 }  // namespace
 
 void fault_point(std::string_view name) {
@@ -415,6 +439,9 @@ std::string IndexDir::create_part(const std::string& generation, std::size_t k) 
 }
 
 void IndexDir::publish(const std::string& generation) const {
+    // The generation's writers may have skipped their syncs (build_generation): one sync of
+    // every file here, before the stub can name it, makes it as durable as Xapian's commits.
+    sync_generation(generation, path_, path_);
     const std::string temp = join(path_, kStubTempFile);
     const std::string what = "index '" + path_ + "': cannot write '" + temp + "'";
     const int fd =

@@ -71,9 +71,10 @@ class IndexDir {
      *  `GEN.shard-K` (an on-disk name of the layout, docs/index-layout.md: not --shard). */
     [[nodiscard]] std::string create_part(const std::string& generation, std::size_t k) const;
     /** Makes @p generation (a path from create_generation(), committed) the live one:
-     *  writes a new stub beside the live one, syncs it, rename(2)s it over the live stub,
-     *  so that a searcher opens either the old generation or the new one, then removes the
-     *  generation's unfinished marker. */
+     *  fsync(2)s each of its files, itself and the index directory (it may have been
+     *  written with Xapian::DB_NO_SYNC), writes a new stub beside the live one, syncs it,
+     *  rename(2)s it over the live stub, so that a searcher opens either the old generation
+     *  or the new one, then removes the generation's unfinished marker. */
     void publish(const std::string& generation) const;
     /** Removes @p path, a generation or part this process created (create_generation(),
      *  create_part()) and did not publish. Never throws. */

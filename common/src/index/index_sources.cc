@@ -69,7 +69,7 @@ void rebuild(const detail::IndexDir& dir, const std::string& live,
     // Without --stemmer, a rebuild keeps the stemmer the index records.
     if (!resolved.stemmer) resolved.stemmer = detail::live_stemmer(live);
     const std::size_t threads = std::max<std::size_t>(options.threads, 1);
-    detail::NewGeneration gen(dir, threads == 1 ? 0 : threads);
+    detail::NewGeneration gen(dir, threads);
     detail::build_generation(gen, sources, resolved, threads, run, path);
     const detail::GenerationContents contents = gen.publish(path);
     stats.index_size = contents.documents;

@@ -43,8 +43,11 @@ void refresh_file_state(Xapian::WritableDatabase& db, const FileStateRefresh& re
     db.replace_document(*p, doc);
 }
 
-/** Analyzes @p item (if the reader did not) and writes it, committing when @p batch is full. */
-void write_document(DatabaseWriter& writer, NewDocument& item, Batch& batch, Run& run) {
+/** Analyzes @p item (if the reader did not) and writes it, committing when @p batch is full.
+ *  With @p ids New (a new generation), a document the reader found Added is written without
+ *  looking for its id. */
+void write_document(DatabaseWriter& writer, NewDocument& item, Batch& batch, Run& run,
+                    IdState ids) {
     if (!item.analyzed) {
         AnalyzedDocument analyzed = analyze(std::move(item.doc.doc));
         analyzed.content_hash = std::move(item.doc.content_hash);
@@ -57,7 +60,10 @@ void write_document(DatabaseWriter& writer, NewDocument& item, Batch& batch, Run
     // then throws away every document since the last commit, so going on would lose them
     // unsaid. Every term is bounded before it gets there (TermWriter, schema::bounded_term).
     try {
-        (void)writer.add(item.doc);
+        // In a new generation an id the run has not seen is in no database yet (a repeated
+        // id reaches the writer of its first copy, Updated); an update keeps the look-up.
+        const bool added = ids == IdState::New && item.change == Change::Added;
+        (void)writer.add(item.doc, added ? IdState::New : IdState::MayExist);
     } catch (const InputError& e) {
         const Document& doc = item.doc.doc;
         run.warn(InputError(item.source, doc.line,
@@ -73,8 +79,10 @@ void write_document(DatabaseWriter& writer, NewDocument& item, Batch& batch, Run
     run.indexed(item.doc.doc, item.change);
 }
 
-/** Writing thread: writes each item of @p queue until it is finished, then commits. */
-void write_all(DatabaseWriter& writer, Queue& queue, const IndexOptions& options, Run& run) {
+/** Writing thread: writes each item of @p queue until it is finished, then commits. @p ids:
+ *  New if the database is a new generation (write_document). */
+void write_all(DatabaseWriter& writer, Queue& queue, const IndexOptions& options, Run& run,
+               IdState ids) {
     Batch batch(options);
     while (std::optional<Item> item = queue.pop()) {
         if (auto* end = std::get_if<SourceEnd>(&*item)) {
@@ -82,7 +90,7 @@ void write_all(DatabaseWriter& writer, Queue& queue, const IndexOptions& options
         } else if (const auto* refresh = std::get_if<FileStateRefresh>(&*item)) {
             refresh_file_state(writer.database(), *refresh);
         } else {
-            write_document(writer, std::get<NewDocument>(*item), batch, run);
+            write_document(writer, std::get<NewDocument>(*item), batch, run, ids);
         }
     }
     writer.commit();
@@ -95,12 +103,13 @@ void read_and_write(const std::vector<std::string>& sources,
                     const ReadPlan& plan, Run& run) {
     std::vector<Queue> queues(writers.size());
     std::vector<std::exception_ptr> errors(writers.size() + 1);
+    const IdState ids = plan.live.empty() ? IdState::New : IdState::MayExist;
     const auto stop_all = [&] {
         for (Queue& q : queues) q.stop();
     };
     const auto write = [&](std::size_t k) {
         try {
-            write_all(*writers[k], queues[k], options, run);
+            write_all(*writers[k], queues[k], options, run, ids);
         } catch (...) {
             errors[k] = std::current_exception();
             stop_all();
