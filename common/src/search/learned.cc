@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numeric>
+#include <utility>
 
 namespace fahras::detail {
 
@@ -41,13 +41,6 @@ std::vector<std::string> terms_of(const std::vector<Form>& forms) {
     std::vector<std::string> terms;
     for (const Form& f : forms) terms.push_back(f.term);
     return terms;
-}
-
-/** The candidates of the first stage's window, in its order, each with its weight. */
-std::vector<Candidate> in_match_order(const Xapian::MSet& mset) {
-    std::vector<Candidate> all;
-    for (auto it = mset.begin(); it != mset.end(); ++it) all.push_back({it, it.get_weight()});
-    return all;
 }
 
 /** Each feature of @p row with its contribution, the largest first, then the bias. */
@@ -120,11 +113,7 @@ std::vector<Candidate> rank_learned(const RankInput& in, const LearnedModel* mod
     } else {
         rescore(*model, features, head, in.options, all);
     }
-    // The page: offset and limit.
-    const std::size_t first = std::min(in.options.offset, all.size());
-    const std::size_t last = first + std::min(in.options.limit, all.size() - first);
-    return std::vector<Candidate>(all.begin() + static_cast<std::ptrdiff_t>(first),
-                                  all.begin() + static_cast<std::ptrdiff_t>(last));
+    return page_of(std::move(all), in.options);
 }
 
 }  // namespace
@@ -189,10 +178,7 @@ std::vector<QueryWord> query_words(const Expansion& expansion) {
 }
 
 Ranker learned_ranker(const SearchOptions& options, const LearnedModel* model) {
-    const std::size_t wanted =
-        options.offset +
-        std::min(options.limit, std::numeric_limits<std::size_t>::max() - options.offset);
-    return {0, std::max(wanted, options.learned_depth),
+    return {0, std::max(page_end(options), options.learned_depth),
             [model](const RankInput& in) { return rank_learned(in, model); }};
 }
 

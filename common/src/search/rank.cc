@@ -12,17 +12,23 @@
 
 namespace fahras::detail {
 
-namespace {
-
-/** The page of the match as the match ordered it, each hit's score its weight. */
-std::vector<Candidate> in_match_order(const RankInput& in) {
-    std::vector<Candidate> page;
-    for (auto it = in.mset.begin(); it != in.mset.end(); ++it)
-        page.push_back({it, it.get_weight()});
-    return page;
+std::vector<Candidate> in_match_order(const Xapian::MSet& mset) {
+    std::vector<Candidate> all;
+    for (auto it = mset.begin(); it != mset.end(); ++it) all.emplace_back(it, it.get_weight());
+    return all;
 }
 
-}  // namespace
+std::size_t page_end(const SearchOptions& options) {
+    return options.offset +
+           std::min(options.limit, std::numeric_limits<std::size_t>::max() - options.offset);
+}
+
+std::vector<Candidate> page_of(std::vector<Candidate> ranked, const SearchOptions& options) {
+    ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(ranked.size(), options.offset)));
+    if (ranked.size() > options.limit) ranked.resize(options.limit);
+    return ranked;
+}
 
 Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion,
                      const LearnedModel* model) {
@@ -32,12 +38,12 @@ Ranker choose_ranker(const SearchOptions& options, const Expansion& expansion,
     const bool rerank = options.rerank_depth > 0 && options.limit > 0 &&
                         options.expand_terms == 0 && options.sort == Sort::Relevance &&
                         expansion.groups.size() >= 2;
-    if (!rerank) return {options.offset, options.limit, in_match_order};
+    if (!rerank) {
+        return {options.offset, options.limit,
+                [](const RankInput& in) { return in_match_order(in.mset); }};
+    }
     // Re-ranking reads the first rerank_depth documents, and those up to the page's end.
-    const std::size_t wanted =
-        options.offset +
-        std::min(options.limit, std::numeric_limits<std::size_t>::max() - options.offset);
-    return {0, std::max(wanted, options.rerank_depth), rerank_head};
+    return {0, std::max(page_end(options), options.rerank_depth), rerank_head};
 }
 
 }  // namespace fahras::detail

@@ -47,6 +47,16 @@ struct Ranker {
     std::function<std::vector<Candidate>(const RankInput&)> rank;
 };
 
+/** The documents of @p mset in its order, each scored by its weight. */
+[[nodiscard]] std::vector<Candidate> in_match_order(const Xapian::MSet& mset);
+
+/** How far into the match the page of @p options reaches: offset + limit, saturating. */
+[[nodiscard]] std::size_t page_end(const SearchOptions& options);
+
+/** The page of @p ranked (the match in a ranker's order): SearchOptions::offset, limit. */
+[[nodiscard]] std::vector<Candidate> page_of(std::vector<Candidate> ranked,
+                                             const SearchOptions& options);
+
 /** The ranker for @p options: the learned model (learned.h, with @p model) where
  *  learned_applies(); otherwise re-ranking by coordination and proximity (rerank.h) for a
  *  free-word query of two words or more (@p expansion's groups), else the match's order. */

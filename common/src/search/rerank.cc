@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <limits>
 #include <map>
 #include <string>
 #include <utility>
@@ -109,9 +108,7 @@ std::vector<Candidate> rerank_head(const RankInput& in) {
         const double scale = std::nextafter(std::prev(head_end)->score, 0.0) / head_end->score;
         for (auto r = head_end; r != ranked.end(); ++r) r->score *= scale;
     }
-    ranked.erase(ranked.begin(), ranked.begin() + std::min(ranked.size(), in.options.offset));
-    if (ranked.size() > in.options.limit) ranked.resize(in.options.limit);
-    return ranked;
+    return page_of(std::move(ranked), in.options);
 }
 
 }  // namespace fahras::detail
