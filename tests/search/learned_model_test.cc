@@ -66,8 +66,7 @@ TEST_CASE("more of a query as written never lowers the committed model's score")
     const LearnedModel model(ranker_model_json(), kFeatureNames);
     std::vector<float> row = numbers(model.attribute("fahras_check_features").value());
     REQUIRE(row.size() == kFeatureNames.size());
-    std::size_t written = 0;
-    while (kFeatureNames[written] != "written_idf_share") ++written;
+    constexpr std::size_t written = fahras::detail::feature_index("written_idf_share");
     float last = -INFINITY;
     for (const float share : {0.0F, 0.25F, 0.5F, 0.75F, 1.0F}) {
         row[written] = share;

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,15 @@ inline constexpr std::array<std::string_view, 32> kFeatureNames{
     "missing_max_idf",      // the rarest missing word's idf, over query_idf_sum
     "dlh_written_forms",    // DLH of the written terms + 0.2 x DLH of the other forms
 };
+
+/** The place of the feature @p name in a feature vector (kFeatureNames); at compile time an
+ *  unknown name does not compile. */
+consteval std::size_t feature_index(std::string_view name) {
+    for (std::size_t f = 0; f < kFeatureNames.size(); ++f) {
+        if (kFeatureNames[f] == name) return f;
+    }
+    throw "no such feature";
+}
 
 /** The feature vectors of @p candidates (the first stage's hits, best first, with their
  *  @p scores), kFeatureNames.size() values each, row after row. Reads each query term's

@@ -26,8 +26,7 @@ constexpr double kFirstStageB = 0.9;
 constexpr double kFirstStagePatternWeight = 0.2;
 constexpr double kFirstStageVariantWeight = 0.2;
 // The feature that says how much of the query a document holds as written (kFeatureNames).
-constexpr std::size_t kWrittenShare = 7;
-static_assert(kFeatureNames[kWrittenShare] == "written_idf_share");
+constexpr std::size_t kWrittenShare = feature_index("written_idf_share");
 
 /** The terms of @p word that count as the word itself in the first stage. */
 std::vector<std::string> unit_terms(const ExpandedWord& word) {
