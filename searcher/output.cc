@@ -149,10 +149,13 @@ void print_tsv(std::ostream& out, std::string_view qid, const SearchResult& resu
     }
 }
 
+/** The topic of a run's line: @p qid, or "1" for a single query (trec and features). */
+std::string_view run_qid(std::string_view qid) { return qid.empty() ? "1" : qid; }
+
 /** The learned ranker's features: `QID<TAB>ID<TAB>F1<TAB>F2…` per hit (see
  *  print_features_header). */
 void print_features(std::ostream& out, std::string_view qid, const SearchResult& result) {
-    const std::string_view topic = qid.empty() ? std::string_view("1") : qid;
+    const std::string_view topic = run_qid(qid);
     for (const Hit& hit : result.hits) {
         if (hit.features.empty()) continue;  // past the depth the model reads
         out << topic << '\t' << hit.id;
@@ -162,7 +165,7 @@ void print_features(std::ostream& out, std::string_view qid, const SearchResult&
 }
 
 void print_trec(std::ostream& out, std::string_view qid, const SearchResult& result) {
-    const std::string_view topic = qid.empty() ? std::string_view("1") : qid;
+    const std::string_view topic = run_qid(qid);
     for (const Hit& hit : result.hits) {
         out << topic << " Q0 " << hit.id << ' ' << hit.rank << ' ' << fixed(hit.score, 6)
             << " fahras\n";
